@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+namespace vstkit::dsp {
+
+/// A linear ramp of fixed length from the current gain to the latest target.
+///
+/// The gain at each sample depends only on how many samples have passed since
+/// the target changed, never on how the audio is cut into blocks, so any block
+/// partition produces bit-identical gains. A new target restarts the ramp from
+/// wherever the gain is now, which keeps the curve continuous.
+class GainRamp final {
+public:
+    /// Sets the ramp length in samples (at least 1) and settles on the target.
+    void setLength(std::uint32_t rampSamples) noexcept;
+
+    /// Starts a ramp toward targetGain unless it is already the target.
+    void setTarget(float targetGain) noexcept;
+
+    /// Ends any ramp and holds this gain.
+    void jumpTo(float gain) noexcept;
+
+    /// Writes the next gains.size() per-sample gains and advances the ramp.
+    void fill(std::span<float> gains) noexcept;
+
+    /// Advances by frames samples without producing gains.
+    void skip(std::size_t frames) noexcept;
+
+    [[nodiscard]] float current() const noexcept;
+    [[nodiscard]] float target() const noexcept { return target_; }
+    [[nodiscard]] bool isRamping() const noexcept { return position_ < length_; }
+    [[nodiscard]] std::uint32_t length() const noexcept { return length_; }
+
+private:
+    float start_ = 1.0F;
+    float target_ = 1.0F;
+    float step_ = 0.0F;
+    std::uint32_t length_ = 1;
+    std::uint32_t position_ = 1;
+};
+
+}  // namespace vstkit::dsp

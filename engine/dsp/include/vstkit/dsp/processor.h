@@ -1,0 +1,64 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+
+#include "vstkit/dsp/gain_ramp.h"
+
+namespace vstkit::dsp {
+
+/// VstKit's audio path: a smoothed gain applied to any number of channels.
+///
+/// Thread contract: prepare() on a non-audio thread while audio is stopped;
+/// everything else on the audio thread. Nothing here allocates, locks or
+/// blocks; the object owns all the memory it will ever use.
+class Processor final {
+public:
+    /// Gain changes ramp linearly over 20 ms: long enough that a full-range
+    /// jump makes no audible click or zipper, short enough to feel immediate.
+    static constexpr double kGainRampSeconds = 0.020;
+
+    /// Frames processed per inner pass; longer blocks are handled in slices.
+    static constexpr std::size_t kSliceFrames = 256;
+
+    Processor() = default;
+    Processor(const Processor&) = delete;
+    Processor& operator=(const Processor&) = delete;
+    Processor(Processor&&) = delete;
+    Processor& operator=(Processor&&) = delete;
+
+    /// Sets the sample rate (non-positive or NaN rates fall back to 48 kHz) and
+    /// settles at the current target. maxBlockFrames is accepted for symmetry
+    /// with hosts; any block length works.
+    void prepare(double sampleRate, std::size_t maxBlockFrames) noexcept;
+
+    /// Drops any ramp in flight and holds the current target.
+    void reset() noexcept;
+
+    /// The gain to ramp toward, in dB; -inf means silence. NaN is ignored.
+    void setTargetGainDb(float gainDb) noexcept;
+
+    /// When bypassed the gain ramps to unity, so engaging bypass never clicks.
+    void setBypassed(bool bypassed) noexcept;
+
+    /// Applies the gain in place to frames samples of every channel. Null
+    /// channel pointers are skipped; 0 frames does nothing.
+    void process(std::span<float* const> channels, std::size_t frames) noexcept;
+
+    [[nodiscard]] double sampleRate() const noexcept { return sampleRate_; }
+    [[nodiscard]] std::uint32_t rampLengthFrames() const noexcept { return ramp_.length(); }
+    [[nodiscard]] float currentGain() const noexcept { return ramp_.current(); }
+    [[nodiscard]] bool isSmoothing() const noexcept { return ramp_.isRamping(); }
+
+private:
+    void updateRampTarget() noexcept;
+
+    GainRamp ramp_;
+    double sampleRate_ = 48000.0;
+    float targetGain_ = 1.0F;
+    bool bypassed_ = false;
+    std::array<float, kSliceFrames> sliceGains_{};
+};
+
+}  // namespace vstkit::dsp

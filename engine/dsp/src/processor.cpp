@@ -1,0 +1,90 @@
+#include "vstkit/dsp/processor.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "vstkit/dsp/denormal_guard.h"
+#include "vstkit/dsp/gain.h"
+
+namespace vstkit::dsp {
+namespace {
+
+constexpr double kFallbackSampleRate = 48000.0;
+
+void multiplyInPlace(float* __restrict samples, float gain, std::size_t frames) noexcept {
+    for (std::size_t i = 0; i < frames; ++i) {
+        samples[i] *= gain;
+    }
+}
+
+void multiplyInPlace(float* __restrict samples, const float* __restrict gains,
+                     std::size_t frames) noexcept {
+    for (std::size_t i = 0; i < frames; ++i) {
+        samples[i] *= gains[i];
+    }
+}
+
+}  // namespace
+
+void Processor::prepare(double sampleRate, std::size_t /*maxBlockFrames*/) noexcept {
+    sampleRate_ = (sampleRate > 0.0 && std::isfinite(sampleRate)) ? sampleRate
+                                                                  : kFallbackSampleRate;
+    const double rampFrames = std::round(kGainRampSeconds * sampleRate_);
+    ramp_.setLength(static_cast<std::uint32_t>(std::clamp(rampFrames, 1.0, 1.0e7)));
+    reset();
+}
+
+void Processor::reset() noexcept {
+    ramp_.jumpTo(bypassed_ ? 1.0F : targetGain_);
+}
+
+void Processor::setTargetGainDb(float gainDb) noexcept {
+    if (std::isnan(gainDb)) {
+        return;
+    }
+    const float gain = dbToLinear(gainDb);
+    if (!std::isfinite(gain)) {
+        return;
+    }
+    targetGain_ = gain;
+    updateRampTarget();
+}
+
+void Processor::setBypassed(bool bypassed) noexcept {
+    bypassed_ = bypassed;
+    updateRampTarget();
+}
+
+void Processor::updateRampTarget() noexcept {
+    ramp_.setTarget(bypassed_ ? 1.0F : targetGain_);
+}
+
+void Processor::process(std::span<float* const> channels, std::size_t frames) noexcept {
+    if (frames == 0) {
+        return;
+    }
+    const DenormalGuard flushDenormals;
+    for (std::size_t offset = 0; offset < frames;) {
+        if (!ramp_.isRamping()) {
+            const float gain = ramp_.target();
+            if (gain != 1.0F) {  // Unity is an exact pass-through.
+                for (float* channel : channels) {
+                    if (channel != nullptr) {
+                        multiplyInPlace(channel + offset, gain, frames - offset);
+                    }
+                }
+            }
+            return;
+        }
+        const std::size_t slice = std::min(frames - offset, kSliceFrames);
+        ramp_.fill(std::span{sliceGains_.data(), slice});
+        for (float* channel : channels) {
+            if (channel != nullptr) {
+                multiplyInPlace(channel + offset, sliceGains_.data(), slice);
+            }
+        }
+        offset += slice;
+    }
+}
+
+}  // namespace vstkit::dsp

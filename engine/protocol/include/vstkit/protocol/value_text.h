@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "vstkit/protocol/param_spec.h"
+
+namespace vstkit::protocol {
+
+/// Longest text formatValueInto can write, terminator included.
+inline constexpr std::size_t kMaxValueTextLength = 32;
+
+/// Writes e.g. "-6.0 dB" into the buffer without allocating and returns the
+/// characters written (not NUL-terminated). Out-of-range values are clamped.
+std::string_view formatValueInto(const ParamSpec& spec, float plain,
+                                 std::span<char, kMaxValueTextLength> buffer) noexcept;
+
+/// "-6.0 dB": the value at the spec's precision followed by its unit.
+[[nodiscard]] std::string formatValue(const ParamSpec& spec, float plain);
+
+/// Reads a value typed by a person or sent by a host: "-6", "-6 dB", "-6.0dB",
+/// "+3", " -6 " are accepted (the unit is optional, any letter case). Finite
+/// values outside the range are clamped. Anything else, including NaN, Inf,
+/// a foreign unit or trailing characters, gives std::nullopt. Never throws.
+[[nodiscard]] std::optional<float> parseValue(const ParamSpec& spec, std::string_view text) noexcept;
+
+}  // namespace vstkit::protocol

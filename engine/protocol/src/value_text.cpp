@@ -1,0 +1,92 @@
+#include "vstkit/protocol/value_text.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "vstkit/protocol/normalized.h"
+
+namespace vstkit::protocol {
+namespace {
+
+[[nodiscard]] bool isSpace(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+[[nodiscard]] std::string_view trim(std::string_view text) noexcept {
+    while (!text.empty() && isSpace(text.front())) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && isSpace(text.back())) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+[[nodiscard]] char toLowerAscii(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+[[nodiscard]] bool equalsIgnoringCase(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return toLowerAscii(x) == toLowerAscii(y);
+           });
+}
+
+}  // namespace
+
+std::string_view formatValueInto(const ParamSpec& spec, float plain,
+                                 std::span<char, kMaxValueTextLength> buffer) noexcept {
+    const double factor = std::pow(10.0, spec.displayDecimals);
+    double rounded = std::round(static_cast<double>(clampPlain(spec, plain)) * factor) / factor;
+    if (rounded == 0.0) {
+        rounded = 0.0;  // Shows "0.0 dB", never "-0.0 dB".
+    }
+    char* const begin = buffer.data();
+    char* const end = begin + buffer.size();
+    auto [cursor, error] =
+        std::to_chars(begin, end, rounded, std::chars_format::fixed, spec.displayDecimals);
+    if (error != std::errc{}) {
+        return {};
+    }
+    if (!spec.unit.empty() && static_cast<std::size_t>(end - cursor) > spec.unit.size()) {
+        *cursor++ = ' ';
+        cursor = std::copy(spec.unit.begin(), spec.unit.end(), cursor);
+    }
+    return {begin, static_cast<std::size_t>(cursor - begin)};
+}
+
+std::string formatValue(const ParamSpec& spec, float plain) {
+    std::array<char, kMaxValueTextLength> buffer{};
+    return std::string{formatValueInto(spec, plain, buffer)};
+}
+
+std::optional<float> parseValue(const ParamSpec& spec, std::string_view text) noexcept {
+    text = trim(text);
+    if (!spec.unit.empty() && text.size() >= spec.unit.size() &&
+        equalsIgnoringCase(text.substr(text.size() - spec.unit.size()), spec.unit)) {
+        text = trim(text.substr(0, text.size() - spec.unit.size()));
+    }
+    // from_chars takes no leading '+', but people type it.
+    if (!text.empty() && text.front() == '+') {
+        text.remove_prefix(1);
+        if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+            return std::nullopt;
+        }
+    }
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    double value = 0.0;
+    const char* const end = text.data() + text.size();
+    const auto [cursor, error] =
+        std::from_chars(text.data(), end, value, std::chars_format::fixed);
+    if (error != std::errc{} || cursor != end || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return clampPlain(spec, static_cast<float>(
+                                std::clamp(value, static_cast<double>(spec.minValue),
+                                           static_cast<double>(spec.maxValue))));
+}
+
+}  // namespace vstkit::protocol
