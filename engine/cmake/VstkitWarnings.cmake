@@ -12,3 +12,10 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
 elseif(MSVC)
     target_compile_options(vstkit_warnings INTERFACE /W4 /WX /permissive-)
 endif()
+
+# For targets that also compile third-party sources (JUCE modules compile
+# into the plugin target): the same policy, on the listed files only.
+function(vstkit_apply_warnings_to_sources)
+    get_target_property(options vstkit_warnings INTERFACE_COMPILE_OPTIONS)
+    set_property(SOURCE ${ARGN} DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" APPEND PROPERTY COMPILE_OPTIONS ${options})
+endfunction()

@@ -11,11 +11,15 @@ namespace vstkit::dsp {
 namespace {
 
 #if VSTKIT_DENORMALS_SSE
-constexpr std::uint64_t kFlushToZero = 0x8000;     // MXCSR.FTZ
+constexpr std::uint64_t kFlushToZero = 0x8000;       // MXCSR.FTZ
 constexpr std::uint64_t kDenormalsAreZero = 0x0040;  // MXCSR.DAZ
 
-std::uint64_t readMode() noexcept { return _mm_getcsr(); }
-void writeMode(std::uint64_t mode) noexcept { _mm_setcsr(static_cast<unsigned int>(mode)); }
+std::uint64_t readMode() noexcept {
+    return _mm_getcsr();
+}
+void writeMode(std::uint64_t mode) noexcept {
+    _mm_setcsr(static_cast<unsigned int>(mode));
+}
 std::uint64_t withFlushing(std::uint64_t mode) noexcept {
     return mode | kFlushToZero | kDenormalsAreZero;
 }
@@ -27,12 +31,20 @@ std::uint64_t readMode() noexcept {
     asm volatile("mrs %0, fpcr" : "=r"(mode));
     return mode;
 }
-void writeMode(std::uint64_t mode) noexcept { asm volatile("msr fpcr, %0" : : "r"(mode)); }
-std::uint64_t withFlushing(std::uint64_t mode) noexcept { return mode | kFlushToZero; }
+void writeMode(std::uint64_t mode) noexcept {
+    asm volatile("msr fpcr, %0" : : "r"(mode));
+}
+std::uint64_t withFlushing(std::uint64_t mode) noexcept {
+    return mode | kFlushToZero;
+}
 #else
-std::uint64_t readMode() noexcept { return 0; }
+std::uint64_t readMode() noexcept {
+    return 0;
+}
 void writeMode(std::uint64_t) noexcept {}
-std::uint64_t withFlushing(std::uint64_t mode) noexcept { return mode; }
+std::uint64_t withFlushing(std::uint64_t mode) noexcept {
+    return mode;
+}
 #endif
 
 }  // namespace

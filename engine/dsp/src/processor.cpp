@@ -27,8 +27,8 @@ void multiplyInPlace(float* __restrict samples, const float* __restrict gains,
 }  // namespace
 
 void Processor::prepare(double sampleRate, std::size_t /*maxBlockFrames*/) noexcept {
-    sampleRate_ = (sampleRate > 0.0 && std::isfinite(sampleRate)) ? sampleRate
-                                                                  : kFallbackSampleRate;
+    sampleRate_ =
+        (sampleRate > 0.0 && std::isfinite(sampleRate)) ? sampleRate : kFallbackSampleRate;
     const double rampFrames = std::round(kGainRampSeconds * sampleRate_);
     ramp_.setLength(static_cast<std::uint32_t>(std::clamp(rampFrames, 1.0, 1.0e7)));
     reset();

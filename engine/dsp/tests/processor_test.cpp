@@ -25,7 +25,9 @@ std::vector<float> testSignal(std::size_t frames, float phaseOffset = 0.0F) {
     return signal;
 }
 
-std::vector<float> constantSignal(std::size_t frames) { return std::vector<float>(frames, 1.0F); }
+std::vector<float> constantSignal(std::size_t frames) {
+    return std::vector<float>(frames, 1.0F);
+}
 
 /// Runs a mono signal through the processor in blocks of blockFrames.
 std::vector<float> processInBlocks(Processor& processor, std::vector<float> signal,
@@ -71,7 +73,8 @@ TEST(Processor, MinusSixPointZeroTwoDbHalves) {
 }
 
 TEST(Processor, RangeEndsAreExact) {
-    for (const auto& [gainDb, factor] : {std::pair{24.0F, 15.848932F}, std::pair{-24.0F, 0.063095734F}}) {
+    for (const auto& [gainDb, factor] :
+         {std::pair{24.0F, 15.848932F}, std::pair{-24.0F, 0.063095734F}}) {
         Processor processor;
         prepareSettledAt(processor, gainDb);
         const auto output = processInBlocks(processor, constantSignal(256), 256);
@@ -113,7 +116,8 @@ TEST(Processor, DownwardRampIsBoundedToo) {
     processor.setTargetGainDb(-24.0F);
     const auto gains = processInBlocks(processor, constantSignal(kRampFrames + 10), 7);
     const float maxStep =
-        (dbToLinear(24.0F) - dbToLinear(-24.0F)) / static_cast<float>(kRampFrames) + kUlpAtGainSixteen;
+        (dbToLinear(24.0F) - dbToLinear(-24.0F)) / static_cast<float>(kRampFrames) +
+        kUlpAtGainSixteen;
     float previous = dbToLinear(24.0F);
     for (float gain : gains) {
         ASSERT_LE(gain, previous);
@@ -205,7 +209,8 @@ TEST(Processor, NonFiniteInputDoesNotPoisonLaterBlocks) {
     const auto input = testSignal(2048);
     const auto output = processInBlocks(processor, input, 64);
     EXPECT_EQ(output, processInBlocks(clean, input, 64));
-    EXPECT_TRUE(std::all_of(output.begin(), output.end(), [](float s) { return std::isfinite(s); }));
+    EXPECT_TRUE(
+        std::all_of(output.begin(), output.end(), [](float s) { return std::isfinite(s); }));
 }
 
 TEST(Processor, NonFiniteTargetsAreIgnored) {

@@ -20,7 +20,7 @@ void appendU32(std::vector<std::uint8_t>& out, std::uint32_t value) {
 /// Bounds-checked little-endian reader over the blob; every read reports
 /// whether the bytes were there.
 class BlobReader {
-public:
+  public:
     explicit BlobReader(std::span<const std::uint8_t> blob) noexcept : blob_(blob) {}
 
     [[nodiscard]] bool readU8(std::uint8_t& value) noexcept {
@@ -53,7 +53,7 @@ public:
 
     [[nodiscard]] std::size_t remaining() const noexcept { return blob_.size() - position_; }
 
-private:
+  private:
     std::span<const std::uint8_t> blob_;
     std::size_t position_ = 0;
 };

@@ -79,14 +79,12 @@ std::optional<float> parseValue(const ParamSpec& spec, std::string_view text) no
     }
     double value = 0.0;
     const char* const end = text.data() + text.size();
-    const auto [cursor, error] =
-        std::from_chars(text.data(), end, value, std::chars_format::fixed);
+    const auto [cursor, error] = std::from_chars(text.data(), end, value, std::chars_format::fixed);
     if (error != std::errc{} || cursor != end || !std::isfinite(value)) {
         return std::nullopt;
     }
-    return clampPlain(spec, static_cast<float>(
-                                std::clamp(value, static_cast<double>(spec.minValue),
-                                           static_cast<double>(spec.maxValue))));
+    return clampPlain(spec, static_cast<float>(std::clamp(value, static_cast<double>(spec.minValue),
+                                                          static_cast<double>(spec.maxValue))));
 }
 
 }  // namespace vstkit::protocol

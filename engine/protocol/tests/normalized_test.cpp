@@ -10,7 +10,9 @@
 namespace vstkit::protocol {
 namespace {
 
-const ParamSpec& gainSpec() { return spec(ParamId::Gain); }
+const ParamSpec& gainSpec() {
+    return spec(ParamId::Gain);
+}
 
 TEST(Normalized, EndsAndMiddleMapExactly) {
     EXPECT_EQ(toNormalized(gainSpec(), -24.0F), 0.0F);

@@ -35,7 +35,8 @@ TEST(State, RoundTripIsBitIdentical) {
         const auto result = parseState(serializeState(values));
         ASSERT_EQ(result.error, StateError::None);
         ASSERT_TRUE(result.values.has_value());
-        EXPECT_EQ(std::bit_cast<std::uint32_t>((*result.values)[0]), std::bit_cast<std::uint32_t>(gain));
+        EXPECT_EQ(std::bit_cast<std::uint32_t>((*result.values)[0]),
+                  std::bit_cast<std::uint32_t>(gain));
     }
 }
 
@@ -77,8 +78,10 @@ struct RejectedBlob {
 std::vector<RejectedBlob> rejectedBlobs() {
     std::vector<RejectedBlob> cases;
     cases.push_back({"empty", {}, StateError::Empty});
-    cases.push_back({"oversized", std::vector<std::uint8_t>(kMaxStateBytes + 1, 0), StateError::TooLarge});
-    cases.push_back({"foreign", {'{', '"', 'g', 'a', 'i', 'n', '"', '}'}, StateError::NotVstKitState});
+    cases.push_back(
+        {"oversized", std::vector<std::uint8_t>(kMaxStateBytes + 1, 0), StateError::TooLarge});
+    cases.push_back(
+        {"foreign", {'{', '"', 'g', 'a', 'i', 'n', '"', '}'}, StateError::NotVstKitState});
     cases.push_back({"magic only", {'V', 'S', 'T', 'K'}, StateError::Truncated});
     cases.push_back({"version 0", header(0, 0), StateError::UnsupportedVersion});
     cases.push_back({"future version", header(2, 0), StateError::UnsupportedVersion});
@@ -87,7 +90,9 @@ std::vector<RejectedBlob> rejectedBlobs() {
     auto full = header(1, 1);
     appendEntry(full, "gain", -6.0F);
     for (std::size_t cut = 13; cut < full.size(); ++cut) {
-        cases.push_back({"truncated", {full.begin(), full.begin() + static_cast<long>(cut)}, StateError::Truncated});
+        cases.push_back({"truncated",
+                         {full.begin(), full.begin() + static_cast<long>(cut)},
+                         StateError::Truncated});
     }
     auto trailing = full;
     trailing.push_back(0);
@@ -102,7 +107,8 @@ std::vector<RejectedBlob> rejectedBlobs() {
     appendEntry(duplicate, "gain", 6.0F);
     cases.push_back({"duplicate id", duplicate, StateError::DuplicateId});
 
-    for (float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {
+    for (float bad :
+         {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {
         auto nonFinite = header(1, 1);
         appendEntry(nonFinite, "gain", bad);
         cases.push_back({"non-finite", nonFinite, StateError::NonFiniteValue});
@@ -114,7 +120,8 @@ TEST(State, MalformedBlobsAreRejectedAsAWhole) {
     for (const auto& rejected : rejectedBlobs()) {
         const auto result = parseState(rejected.blob);
         EXPECT_FALSE(result.values.has_value()) << rejected.name;
-        EXPECT_EQ(result.error, rejected.error) << rejected.name << " (" << rejected.blob.size() << " bytes)";
+        EXPECT_EQ(result.error, rejected.error)
+            << rejected.name << " (" << rejected.blob.size() << " bytes)";
         EXPECT_FALSE(describe(result.error).empty());
     }
 }

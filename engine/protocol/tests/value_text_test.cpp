@@ -7,7 +7,9 @@
 namespace vstkit::protocol {
 namespace {
 
-const ParamSpec& gainSpec() { return spec(ParamId::Gain); }
+const ParamSpec& gainSpec() {
+    return spec(ParamId::Gain);
+}
 
 TEST(ValueText, FormatsWithOneDecimalAndUnit) {
     EXPECT_EQ(formatValue(gainSpec(), -6.0F), "-6.0 dB");
@@ -46,8 +48,8 @@ TEST(ValueText, ClampsFiniteValuesOutsideTheRange) {
 }
 
 TEST(ValueText, RejectsGarbage) {
-    for (const char* text : {"", "   ", "dB", "abc", "-", "+", "--6", "+-6", "6 dB dB", "6 Hz", "6x",
-                             "nan", "inf", "-inf", "NaN dB", "6..0", "1,5", "0x10", "- 6"}) {
+    for (const char* text : {"", "   ", "dB", "abc", "-", "+", "--6", "+-6", "6 dB dB", "6 Hz",
+                             "6x", "nan", "inf", "-inf", "NaN dB", "6..0", "1,5", "0x10", "- 6"}) {
         EXPECT_EQ(parseValue(gainSpec(), text), std::nullopt) << '"' << text << '"';
     }
 }

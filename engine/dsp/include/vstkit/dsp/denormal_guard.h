@@ -8,7 +8,7 @@ namespace vstkit::dsp {
 /// previous mode afterwards, so a decaying tail cannot make the CPU crawl.
 /// Cheap enough to construct once per processed block.
 class DenormalGuard final {
-public:
+  public:
     DenormalGuard() noexcept;
     ~DenormalGuard();
 
@@ -17,7 +17,7 @@ public:
     DenormalGuard(DenormalGuard&&) = delete;
     DenormalGuard& operator=(DenormalGuard&&) = delete;
 
-private:
+  private:
     std::uint64_t savedMode_ = 0;
 };
 

@@ -13,7 +13,7 @@ namespace vstkit::dsp {
 /// partition produces bit-identical gains. A new target restarts the ramp from
 /// wherever the gain is now, which keeps the curve continuous.
 class GainRamp final {
-public:
+  public:
     /// Sets the ramp length in samples (at least 1) and settles on the target.
     void setLength(std::uint32_t rampSamples) noexcept;
 
@@ -34,7 +34,7 @@ public:
     [[nodiscard]] bool isRamping() const noexcept { return position_ < length_; }
     [[nodiscard]] std::uint32_t length() const noexcept { return length_; }
 
-private:
+  private:
     float start_ = 1.0F;
     float target_ = 1.0F;
     float step_ = 0.0F;

@@ -14,7 +14,7 @@ namespace vstkit::dsp {
 /// everything else on the audio thread. Nothing here allocates, locks or
 /// blocks; the object owns all the memory it will ever use.
 class Processor final {
-public:
+  public:
     /// Gain changes ramp linearly over 20 ms: long enough that a full-range
     /// jump makes no audible click or zipper, short enough to feel immediate.
     static constexpr double kGainRampSeconds = 0.020;
@@ -51,7 +51,7 @@ public:
     [[nodiscard]] float currentGain() const noexcept { return ramp_.current(); }
     [[nodiscard]] bool isSmoothing() const noexcept { return ramp_.isRamping(); }
 
-private:
+  private:
     void updateRampTarget() noexcept;
 
     GainRamp ramp_;

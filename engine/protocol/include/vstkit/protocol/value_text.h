@@ -25,6 +25,7 @@ std::string_view formatValueInto(const ParamSpec& spec, float plain,
 /// "+3", " -6 " are accepted (the unit is optional, any letter case). Finite
 /// values outside the range are clamped. Anything else, including NaN, Inf,
 /// a foreign unit or trailing characters, gives std::nullopt. Never throws.
-[[nodiscard]] std::optional<float> parseValue(const ParamSpec& spec, std::string_view text) noexcept;
+[[nodiscard]] std::optional<float> parseValue(const ParamSpec& spec,
+                                              std::string_view text) noexcept;
 
 }  // namespace vstkit::protocol

@@ -1,0 +1,86 @@
+#include "virtual_display.h"
+
+#include <X11/Xlib.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace vstkit::plugin::testing {
+namespace {
+
+constexpr const char* kXvfb = "/usr/bin/Xvfb";
+constexpr int kStartTimeoutMs = 10000;
+
+/// JUCE looks these atoms up with only_if_exists and sends the resulting None
+/// to the server when no window manager has ever created them, which kills the
+/// process with BadAtom. A window manager interns them when it starts; a bare
+/// Xvfb has none, so this stands in for it. The connection stays open: an X
+/// server resets, forgetting atoms, when its last client leaves.
+Display* createWindowManagerAtoms() {
+    Display* display = XOpenDisplay(nullptr);
+    if (display != nullptr) {
+        for (const char* name :
+             {"WM_PROTOCOLS", "WM_TAKE_FOCUS", "WM_DELETE_WINDOW", "WM_CHANGE_STATE", "WM_STATE",
+              "_NET_WM_PING", "_NET_WM_STATE", "_NET_WM_STATE_HIDDEN", "_NET_WM_STATE_FULLSCREEN",
+              "_NET_WM_WINDOW_TYPE", "_NET_WM_WINDOW_TYPE_NORMAL", "_NET_WM_WINDOW_TYPE_COMBO"}) {
+            XInternAtom(display, name, False);
+        }
+        XSync(display, False);
+    }
+    return display;
+}
+
+}  // namespace
+
+VirtualDisplay::VirtualDisplay() {
+    const char* existing = std::getenv("DISPLAY");
+    if ((existing == nullptr || *existing == '\0') && access(kXvfb, X_OK) == 0) {
+        int pipeFds[2];
+        if (pipe(pipeFds) == 0) {
+            server_ = fork();
+            if (server_ == 0) {
+                // Dies with the test process and keeps CTest's output pipe free.
+                prctl(PR_SET_PDEATHSIG, SIGTERM);
+                const int devNull = open("/dev/null", O_WRONLY);
+                dup2(devNull, STDOUT_FILENO);
+                dup2(devNull, STDERR_FILENO);
+                close(pipeFds[0]);
+                const std::string fd = std::to_string(pipeFds[1]);
+                execl(kXvfb, "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x800x24",
+                      "-nolisten", "tcp", "-noreset", static_cast<char*>(nullptr));
+                _exit(127);
+            }
+            close(pipeFds[1]);
+            pollfd ready{pipeFds[0], POLLIN, 0};
+            char number[16] = {};
+            if (server_ > 0 && poll(&ready, 1, kStartTimeoutMs) == 1 &&
+                read(pipeFds[0], number, sizeof number - 1) > 0) {
+                const std::string display = ":" + std::to_string(std::atoi(number));
+                setenv("DISPLAY", display.c_str(), 1);
+            } else {
+                std::fprintf(stderr, "virtual display: Xvfb did not start; on-screen tests skip\n");
+            }
+            close(pipeFds[0]);
+        }
+    }
+    windowManagerAtoms_ = createWindowManagerAtoms();
+}
+
+VirtualDisplay::~VirtualDisplay() {
+    if (windowManagerAtoms_ != nullptr) {
+        XCloseDisplay(static_cast<Display*>(windowManagerAtoms_));
+    }
+    if (server_ > 0) {
+        kill(server_, SIGTERM);
+        waitpid(server_, nullptr, 0);
+    }
+}
+
+}  // namespace vstkit::plugin::testing
