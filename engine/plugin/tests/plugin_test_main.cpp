@@ -4,11 +4,11 @@
 #include <juce_events/juce_events.h>
 #include <juce_gui_basics/juce_gui_basics.h>
 
-#include "virtual_display.h"
+#include "vstkit/xdisplay/virtual_display.h"
 
 int main(int argc, char** argv) {
     testing::InitGoogleTest(&argc, argv);
-    const vstkit::plugin::testing::VirtualDisplay display;
+    const vstkit::xdisplay::VirtualDisplay display;
     int result = 0;
     {
         const juce::ScopedJuceInitialiser_GUI juce;

@@ -1,4 +1,4 @@
-#include "virtual_display.h"
+#include "vstkit/xdisplay/virtual_display.h"
 
 #include <X11/Xlib.h>
 #include <fcntl.h>
@@ -12,36 +12,27 @@
 #include <cstdlib>
 #include <string>
 
-namespace vstkit::plugin::testing {
+namespace vstkit::xdisplay {
 namespace {
 
 constexpr const char* kXvfb = "/usr/bin/Xvfb";
 constexpr int kStartTimeoutMs = 10000;
 
-/// JUCE looks these atoms up with only_if_exists and sends the resulting None
-/// to the server when no window manager has ever created them, which kills the
-/// process with BadAtom. A window manager interns them when it starts; a bare
-/// Xvfb has none, so this stands in for it. The connection stays open: an X
-/// server resets, forgetting atoms, when its last client leaves.
-Display* createWindowManagerAtoms() {
-    Display* display = XOpenDisplay(nullptr);
-    if (display != nullptr) {
-        for (const char* name :
-             {"WM_PROTOCOLS", "WM_TAKE_FOCUS", "WM_DELETE_WINDOW", "WM_CHANGE_STATE", "WM_STATE",
-              "_NET_WM_PING", "_NET_WM_STATE", "_NET_WM_STATE_HIDDEN", "_NET_WM_STATE_FULLSCREEN",
-              "_NET_WM_WINDOW_TYPE", "_NET_WM_WINDOW_TYPE_NORMAL", "_NET_WM_WINDOW_TYPE_COMBO"}) {
-            XInternAtom(display, name, False);
-        }
-        XSync(display, False);
-    }
-    return display;
-}
-
 }  // namespace
 
-VirtualDisplay::VirtualDisplay() {
+void internWindowManagerAtoms(Display* display) {
+    for (const char* name :
+         {"WM_PROTOCOLS", "WM_TAKE_FOCUS", "WM_DELETE_WINDOW", "WM_CHANGE_STATE", "WM_STATE",
+          "_NET_WM_PING", "_NET_WM_STATE", "_NET_WM_STATE_HIDDEN", "_NET_WM_STATE_FULLSCREEN",
+          "_NET_WM_WINDOW_TYPE", "_NET_WM_WINDOW_TYPE_NORMAL", "_NET_WM_WINDOW_TYPE_COMBO"}) {
+        XInternAtom(display, name, False);
+    }
+    XSync(display, False);
+}
+
+VirtualDisplay::VirtualDisplay(bool startServer) {
     const char* existing = std::getenv("DISPLAY");
-    if ((existing == nullptr || *existing == '\0') && access(kXvfb, X_OK) == 0) {
+    if (startServer && (existing == nullptr || *existing == '\0') && access(kXvfb, X_OK) == 0) {
         int pipeFds[2];
         if (pipe(pipeFds) == 0) {
             server_ = fork();
@@ -65,12 +56,16 @@ VirtualDisplay::VirtualDisplay() {
                 const std::string display = ":" + std::to_string(std::atoi(number));
                 setenv("DISPLAY", display.c_str(), 1);
             } else {
-                std::fprintf(stderr, "virtual display: Xvfb did not start; on-screen tests skip\n");
+                std::fprintf(stderr, "virtual display: Xvfb did not start\n");
             }
             close(pipeFds[0]);
         }
     }
-    windowManagerAtoms_ = createWindowManagerAtoms();
+    Display* display = XOpenDisplay(nullptr);
+    if (display != nullptr) {
+        internWindowManagerAtoms(display);
+    }
+    windowManagerAtoms_ = display;
 }
 
 VirtualDisplay::~VirtualDisplay() {
@@ -83,4 +78,4 @@ VirtualDisplay::~VirtualDisplay() {
     }
 }
 
-}  // namespace vstkit::plugin::testing
+}  // namespace vstkit::xdisplay

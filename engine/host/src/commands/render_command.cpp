@@ -1,0 +1,196 @@
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "arguments.h"
+#include "audio/wav_file.h"
+#include "commands.h"
+#include "vst3/host_application.h"
+#include "vst3/host_error.h"
+#include "vst3/plugin_instance.h"
+
+namespace vstkit::host {
+
+using namespace Steinberg;
+
+namespace {
+
+struct AutomationPoint {
+    std::size_t frame;
+    double normalized;
+};
+
+struct AutomationLane {
+    Vst::ParamID id;
+    std::vector<AutomationPoint> points;
+
+    /// The lane's value at a frame: linear between points, held outside them.
+    [[nodiscard]] double valueAt(std::size_t frame) const {
+        if (frame <= points.front().frame) {
+            return points.front().normalized;
+        }
+        for (std::size_t i = 1; i < points.size(); ++i) {
+            if (frame <= points[i].frame) {
+                const auto& a = points[i - 1];
+                const auto& b = points[i];
+                const double t =
+                    static_cast<double>(frame - a.frame) / static_cast<double>(b.frame - a.frame);
+                return a.normalized + t * (b.normalized - a.normalized);
+            }
+        }
+        return points.back().normalized;
+    }
+};
+
+std::pair<std::string, std::string> splitAssignment(const std::string& option,
+                                                    const std::string& text) {
+    const auto equals = text.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == text.size()) {
+        throw HostError("--" + option + " wants NAME=VALUE, not '" + text + "'");
+    }
+    return {text.substr(0, equals), text.substr(equals + 1)};
+}
+
+Vst::ParameterInfo requireParameter(const PluginInstance& instance, const std::string& name) {
+    const auto info = instance.findParameter(name);
+    if (!info) {
+        throw HostError("the plugin has no parameter named '" + name + "'");
+    }
+    return *info;
+}
+
+double requireValue(const PluginInstance& instance, const Vst::ParameterInfo& info,
+                    const std::string& name, const std::string& text) {
+    const auto normalized = instance.normalizedFromText(info.id, text);
+    if (!normalized) {
+        throw HostError("the plugin does not accept '" + text + "' as a value for " + name);
+    }
+    return *normalized;
+}
+
+AutomationLane readLane(const PluginInstance& instance, const std::string& assignment,
+                        int sampleRate) {
+    const auto [name, path] = splitAssignment("automation", assignment);
+    const auto info = requireParameter(instance, name);
+    std::ifstream file{path};
+    if (!file) {
+        throw HostError("cannot read automation file " + path);
+    }
+    AutomationLane lane{info.id, {}};
+    std::string line;
+    int lineNumber = 0;
+    while (std::getline(file, line)) {
+        ++lineNumber;
+        if (line.empty() || line[0] == '#' || std::isalpha(static_cast<unsigned char>(line[0]))) {
+            continue;  // Blank, comment or header.
+        }
+        const auto comma = line.find(',');
+        if (comma == std::string::npos) {
+            throw HostError(path + ":" + std::to_string(lineNumber) + ": expected 'seconds,value'");
+        }
+        const double seconds =
+            Arguments::parseDouble("automation", line.substr(0, comma), 0.0, 86400.0);
+        const double value = requireValue(instance, info, name, line.substr(comma + 1));
+        lane.points.push_back({static_cast<std::size_t>(seconds * sampleRate + 0.5), value});
+    }
+    if (lane.points.empty()) {
+        throw HostError("automation file " + path + " has no points");
+    }
+    std::stable_sort(lane.points.begin(), lane.points.end(),
+                     [](const auto& a, const auto& b) { return a.frame < b.frame; });
+    return lane;
+}
+
+}  // namespace
+
+int runRender(std::span<const std::string_view> arguments) {
+    const Arguments parsed{arguments, {}, {"in", "out", "block", "rate"}, {"set", "automation"}};
+    const std::string bundle = parsed.onlyPositional("bundle");
+    const auto inPath = parsed.value("in");
+    const auto outPath = parsed.value("out");
+    if (!inPath || !outPath) {
+        throw HostError("render needs --in IN.wav and --out OUT.wav");
+    }
+    const int blockFrames = parsed.value("block")
+                                ? Arguments::parseInt("block", *parsed.value("block"), 1, 65536)
+                                : 512;
+
+    AudioClip clip = readAudioFile(*inPath);
+    if (clip.channels.empty() || clip.channels.size() > 2) {
+        throw HostError(*inPath + " has " + std::to_string(clip.channels.size()) +
+                        " channels; VstKit renders mono or stereo");
+    }
+    if (const auto rate = parsed.value("rate")) {
+        const int wanted = Arguments::parseInt("rate", *rate, 8000, 384000);
+        if (wanted != clip.sampleRate) {
+            throw HostError(*inPath + " is " + std::to_string(clip.sampleRate) +
+                            " Hz but --rate is " + *rate + " (vstkit-host does not resample)");
+        }
+    }
+
+    const Module module{bundle};
+    auto host = owned(new HostApplication);
+    PluginInstance instance{module, module.firstClassOf(kVstAudioEffectClass), *host};
+    const auto channelCount = static_cast<int32>(clip.channels.size());
+    instance.start(
+        {static_cast<double>(clip.sampleRate), blockFrames, channelCount, Vst::kOffline});
+
+    std::vector<std::pair<Vst::ParamID, double>> initialValues;
+    for (const auto& assignment : parsed.values("set")) {
+        const auto [name, text] = splitAssignment("set", assignment);
+        const auto info = requireParameter(instance, name);
+        initialValues.emplace_back(info.id, requireValue(instance, info, name, text));
+    }
+    std::vector<AutomationLane> lanes;
+    for (const auto& assignment : parsed.values("automation")) {
+        lanes.push_back(readLane(instance, assignment, clip.sampleRate));
+        initialValues.emplace_back(lanes.back().id, lanes.back().valueAt(0));
+    }
+    instance.setBeforePlayback(initialValues);
+
+    const auto block = static_cast<std::size_t>(blockFrames);
+    std::vector<std::vector<float>> inputs(clip.channels.size(), std::vector<float>(block));
+    std::vector<std::vector<float>> outputs(clip.channels.size(), std::vector<float>(block));
+    std::vector<float*> inputPointers;
+    std::vector<float*> outputPointers;
+    for (std::size_t c = 0; c < clip.channels.size(); ++c) {
+        inputPointers.push_back(inputs[c].data());
+        outputPointers.push_back(outputs[c].data());
+    }
+    auto changes = owned(new ParameterChanges);
+    AudioClip rendered{clip.sampleRate, std::vector<std::vector<float>>(clip.channels.size())};
+    for (std::size_t start = 0; start < clip.frames(); start += block) {
+        const std::size_t frames = std::min(block, clip.frames() - start);
+        changes->clear();
+        for (const auto& lane : lanes) {
+            for (const auto& point : lane.points) {
+                if (point.frame >= start && point.frame < start + frames) {
+                    changes->add(lane.id, static_cast<int32>(point.frame - start),
+                                 point.normalized);
+                }
+            }
+            // Where the lane ramps through the block, say where it ends up.
+            changes->add(lane.id, static_cast<int32>(frames - 1), lane.valueAt(start + frames - 1));
+        }
+        for (std::size_t c = 0; c < clip.channels.size(); ++c) {
+            std::copy_n(clip.channels[c].begin() + static_cast<long>(start), frames,
+                        inputs[c].begin());
+        }
+        if (instance.process(inputPointers, outputPointers, static_cast<int32>(frames), changes) !=
+            kResultOk) {
+            throw HostError("the plugin's process() failed at frame " + std::to_string(start));
+        }
+        for (std::size_t c = 0; c < clip.channels.size(); ++c) {
+            rendered.channels[c].insert(rendered.channels[c].end(), outputs[c].begin(),
+                                        outputs[c].begin() + static_cast<long>(frames));
+        }
+    }
+    writeWavFile(*outPath, rendered);
+    std::printf("rendered %zu frames (%d ch, %d Hz, blocks of %d): %s -> %s\n", clip.frames(),
+                static_cast<int>(clip.channels.size()), clip.sampleRate, blockFrames,
+                inPath->c_str(), outPath->c_str());
+    return 0;
+}
+
+}  // namespace vstkit::host

@@ -1,0 +1,66 @@
+// vstkit-host: a headless VST3 host. It loads a .vst3 bundle the way a DAW
+// does, through Steinberg's interfaces only, and checks, renders or
+// describes it. Run with --help.
+#include <cstdio>
+#include <exception>
+#include <string_view>
+#include <vector>
+
+#include "commands/commands.h"
+#include "vst3/host_error.h"
+
+namespace {
+
+constexpr std::string_view kUsage = R"(Usage: vstkit-host COMMAND BUNDLE [OPTIONS]
+
+Commands:
+  info BUNDLE [--json]            factory, classes, buses and parameters
+  render BUNDLE --in IN.wav --out OUT.wav [--set NAME=VALUE]...
+         [--automation NAME=POINTS.csv]... [--block FRAMES] [--rate HZ]
+                                  offline render (VALUE in the parameter's
+                                  own unit, e.g. gain=-6; POINTS.csv has
+                                  "seconds,value" lines)
+  test BUNDLE [--output DIR] [--no-editor] [--baseline BUNDLE]
+                                  the conformance suite; exit 1 on any failure.
+                                  --baseline: a minimal plugin on the same
+                                  framework; the real-time check fails on any
+                                  allocation or lock beyond the baseline's
+  moduleinfo BUNDLE [--stdout]    write Contents/Resources/moduleinfo.json
+  bench BUNDLE [--frames N] [--calls N] [--instances N]
+                                  time process() calls (see ./vstkit bench)
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string_view> arguments(argv + 1, argv + argc);
+    if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h" ||
+        arguments[0] == "help") {
+        std::fputs(kUsage.data(), arguments.empty() ? stderr : stdout);
+        return arguments.empty() ? 2 : 0;
+    }
+    const std::string_view command = arguments[0];
+    const std::span<const std::string_view> rest{arguments.data() + 1, arguments.size() - 1};
+    try {
+        if (command == "info") {
+            return vstkit::host::runInfo(rest);
+        }
+        if (command == "render") {
+            return vstkit::host::runRender(rest);
+        }
+        if (command == "test") {
+            return vstkit::host::runConformance(rest);
+        }
+        if (command == "moduleinfo") {
+            return vstkit::host::runModuleInfo(rest);
+        }
+        if (command == "bench") {
+            return vstkit::host::runBench(rest);
+        }
+        throw vstkit::host::HostError("unknown command '" + std::string{command} +
+                                      "' (try vstkit-host --help)");
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "vstkit-host: %s\n", error.what());
+        return 2;
+    }
+}

@@ -1,0 +1,130 @@
+#include "module.h"
+
+#include <dlfcn.h>
+#include <sys/utsname.h>
+
+#include <cstring>
+
+#include "host_error.h"
+#include "strings.h"
+
+namespace vstkit::host {
+
+using namespace Steinberg;
+
+namespace {
+
+using ModuleEntryFunction = bool (*)(void*);
+using ModuleExitFunction = bool (*)();
+using GetFactoryFunction = IPluginFactory* (*)();
+
+template <typename Function>
+Function symbol(void* handle, const char* name) {
+    return reinterpret_cast<Function>(dlsym(handle, name));
+}
+
+}  // namespace
+
+std::string bundleArchitectureFolder() {
+    utsname machine{};
+    uname(&machine);
+    return std::string{machine.machine} + "-linux";
+}
+
+Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(bundle_, error)) {
+        throw HostError("not a VST3 bundle (no such folder): " + bundle_.string());
+    }
+    bundle_ = std::filesystem::canonical(bundle_, error);
+    binary_ = bundle_ / "Contents" / bundleArchitectureFolder() / (bundle_.stem().string() + ".so");
+    if (!std::filesystem::is_regular_file(binary_, error)) {
+        throw HostError("not a VST3 bundle (missing " + binary_.string() + ")");
+    }
+    handle_ = dlopen(binary_.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (handle_ == nullptr) {
+        const char* reason = dlerror();
+        throw HostError("cannot load " + binary_.string() + ": " +
+                        (reason ? reason : "unknown error"));
+    }
+    if (auto entry = symbol<ModuleEntryFunction>(handle_, "ModuleEntry")) {
+        if (!entry(handle_)) {
+            dlclose(handle_);
+            throw HostError("ModuleEntry failed in " + binary_.string());
+        }
+    }
+    auto getFactory = symbol<GetFactoryFunction>(handle_, "GetPluginFactory");
+    if (getFactory == nullptr) {
+        dlclose(handle_);
+        throw HostError("no GetPluginFactory in " + binary_.string());
+    }
+    IPluginFactory* factory = getFactory();
+    if (factory == nullptr) {
+        dlclose(handle_);
+        throw HostError("GetPluginFactory returned null in " + binary_.string());
+    }
+    factory_ = owned(factory);
+}
+
+Module::~Module() {
+    factory_ = nullptr;
+    if (auto exit = symbol<ModuleExitFunction>(handle_, "ModuleExit")) {
+        exit();
+    }
+    dlclose(handle_);
+}
+
+FactoryDescription Module::factoryDescription() const {
+    PFactoryInfo info{};
+    factory_->getFactoryInfo(&info);
+    return {fromField(info.vendor), fromField(info.url), fromField(info.email), info.flags};
+}
+
+std::vector<ClassDescription> Module::classes() const {
+    IPtr<IPluginFactory2> factory2;
+    {
+        void* query = nullptr;
+        if (factory_->queryInterface(IPluginFactory2::iid, &query) == kResultOk) {
+            factory2 = owned(static_cast<IPluginFactory2*>(query));
+        }
+    }
+    std::vector<ClassDescription> classes;
+    const int32 count = factory_->countClasses();
+    for (int32 index = 0; index < count; ++index) {
+        ClassDescription description;
+        PClassInfo2 info2{};
+        if (factory2 && factory2->getClassInfo2(index, &info2) == kResultOk) {
+            std::memcpy(description.cid, info2.cid, sizeof(TUID));
+            description.category = fromField(info2.category);
+            description.name = fromField(info2.name);
+            description.subCategories = fromField(info2.subCategories);
+            description.vendor = fromField(info2.vendor);
+            description.version = fromField(info2.version);
+            description.sdkVersion = fromField(info2.sdkVersion);
+            description.cardinality = info2.cardinality;
+            description.classFlags = info2.classFlags;
+        } else {
+            PClassInfo info{};
+            if (factory_->getClassInfo(index, &info) != kResultOk) {
+                continue;
+            }
+            std::memcpy(description.cid, info.cid, sizeof(TUID));
+            description.category = fromField(info.category);
+            description.name = fromField(info.name);
+            description.cardinality = info.cardinality;
+        }
+        classes.push_back(description);
+    }
+    return classes;
+}
+
+ClassDescription Module::firstClassOf(const std::string& category) const {
+    for (const auto& description : classes()) {
+        if (description.category == category) {
+            return description;
+        }
+    }
+    throw HostError("no '" + category + "' class in " + bundle_.string());
+}
+
+}  // namespace vstkit::host

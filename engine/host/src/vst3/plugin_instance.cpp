@@ -1,0 +1,247 @@
+#include "plugin_instance.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstring>
+
+#include "host_error.h"
+#include "memory_stream.h"
+#include "strings.h"
+
+namespace vstkit::host {
+
+using namespace Steinberg;
+
+namespace {
+
+template <typename Interface>
+IPtr<Interface> queryAs(FUnknown* object) {
+    void* found = nullptr;
+    if (object != nullptr && object->queryInterface(Interface::iid, &found) == kResultOk) {
+        return owned(static_cast<Interface*>(found));
+    }
+    return nullptr;
+}
+
+template <typename Interface>
+IPtr<Interface> createFromFactory(IPluginFactory& factory, const TUID cid) {
+    void* created = nullptr;
+    if (factory.createInstance(cid, Interface::iid, &created) != kResultOk || created == nullptr) {
+        return nullptr;
+    }
+    return owned(static_cast<Interface*>(created));
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace
+
+PluginInstance::PluginInstance(const Module& module, const ClassDescription& audioClass,
+                               Vst::IHostApplication& host)
+    : handler_(owned(new ComponentHandler)), outputChanges_(owned(new ParameterChanges)) {
+    component_ = createFromFactory<Vst::IComponent>(module.factory(), audioClass.cid);
+    if (!component_) {
+        throw HostError("the factory could not create the component '" + audioClass.name + "'");
+    }
+    if (component_->initialize(&host) != kResultOk) {
+        throw HostError("the component refused initialize()");
+    }
+    processor_ = queryAs<Vst::IAudioProcessor>(component_);
+    if (!processor_) {
+        throw HostError("the component has no IAudioProcessor");
+    }
+    controller_ = queryAs<Vst::IEditController>(component_);
+    controllerIsComponent_ = static_cast<bool>(controller_);
+    if (!controller_) {
+        TUID controllerCid{};
+        if (component_->getControllerClassId(controllerCid) != kResultOk) {
+            throw HostError("the component names no edit controller");
+        }
+        controller_ = createFromFactory<Vst::IEditController>(module.factory(), controllerCid);
+        if (!controller_ || controller_->initialize(&host) != kResultOk) {
+            throw HostError("the edit controller could not be created or initialised");
+        }
+        componentConnection_ = queryAs<Vst::IConnectionPoint>(component_);
+        controllerConnection_ = queryAs<Vst::IConnectionPoint>(controller_);
+        if (componentConnection_ && controllerConnection_) {
+            componentConnection_->connect(controllerConnection_);
+            controllerConnection_->connect(componentConnection_);
+        }
+    }
+    controller_->setComponentHandler(handler_);
+    const auto state = saveComponentState();
+    auto stream = owned(new MemoryStream(state));
+    controller_->setComponentState(stream);
+}
+
+PluginInstance::~PluginInstance() {
+    stop();
+    if (componentConnection_ && controllerConnection_) {
+        componentConnection_->disconnect(controllerConnection_);
+        controllerConnection_->disconnect(componentConnection_);
+    }
+    controller_->setComponentHandler(nullptr);
+    if (!controllerIsComponent_) {
+        controller_->terminate();
+    }
+    component_->terminate();
+}
+
+void PluginInstance::start(const ProcessConfig& config) {
+    stop();
+    config_ = config;
+    Vst::SpeakerArrangement arrangement =
+        config.channels == 1 ? Vst::SpeakerArr::kMono : Vst::SpeakerArr::kStereo;
+    if (processor_->setBusArrangements(&arrangement, 1, &arrangement, 1) != kResultOk) {
+        throw HostError("the plugin refused a " + std::to_string(config.channels) +
+                        "-channel bus arrangement");
+    }
+    component_->activateBus(Vst::kAudio, Vst::kInput, 0, true);
+    component_->activateBus(Vst::kAudio, Vst::kOutput, 0, true);
+    Vst::ProcessSetup setup{config.processMode, Vst::kSample32, config.maxBlockFrames,
+                            config.sampleRate};
+    if (processor_->setupProcessing(setup) != kResultOk) {
+        throw HostError("the plugin refused setupProcessing");
+    }
+    if (component_->setActive(true) != kResultOk) {
+        throw HostError("the plugin refused setActive(true)");
+    }
+    processor_->setProcessing(true);
+    context_ = {};
+    context_.sampleRate = config.sampleRate;
+    context_.tempo = 120.0;
+    context_.timeSigNumerator = 4;
+    context_.timeSigDenominator = 4;
+    context_.state = Vst::ProcessContext::kPlaying | Vst::ProcessContext::kTempoValid |
+                     Vst::ProcessContext::kTimeSigValid;
+    running_ = true;
+}
+
+void PluginInstance::stop() {
+    if (!running_) {
+        return;
+    }
+    processor_->setProcessing(false);
+    component_->setActive(false);
+    running_ = false;
+}
+
+void PluginInstance::setBeforePlayback(
+    std::span<const std::pair<Vst::ParamID, double>> normalizedValues) {
+    auto changes = owned(new ParameterChanges);
+    for (const auto& [id, value] : normalizedValues) {
+        controller_->setParamNormalized(id, value);
+        changes->add(id, 0, value);
+    }
+    std::array<float, 1> silence{};
+    std::array<float*, 2> channels{silence.data(), silence.data()};
+    const auto used = static_cast<std::size_t>(std::clamp(config_.channels, 1, 2));
+    process({channels.data(), used}, {channels.data(), used}, 0, changes);
+    start(config_);
+}
+
+tresult PluginInstance::process(std::span<float* const> inputs, std::span<float* const> outputs,
+                                int32 frames, Vst::IParameterChanges* changes) noexcept {
+    Vst::AudioBusBuffers inputBus{};
+    inputBus.numChannels = static_cast<int32>(inputs.size());
+    inputBus.channelBuffers32 = const_cast<float**>(inputs.data());
+    Vst::AudioBusBuffers outputBus{};
+    outputBus.numChannels = static_cast<int32>(outputs.size());
+    outputBus.channelBuffers32 = const_cast<float**>(outputs.data());
+    outputChanges_->clear();
+
+    Vst::ProcessData data{};
+    data.processMode = config_.processMode;
+    data.symbolicSampleSize = Vst::kSample32;
+    data.numSamples = frames;
+    data.numInputs = 1;
+    data.numOutputs = 1;
+    data.inputs = &inputBus;
+    data.outputs = &outputBus;
+    data.inputParameterChanges = changes;
+    data.outputParameterChanges = outputChanges_;
+    data.processContext = &context_;
+    const tresult result = processor_->process(data);
+    context_.projectTimeSamples += frames;
+    return result;
+}
+
+std::vector<Vst::ParameterInfo> PluginInstance::parameters() const {
+    std::vector<Vst::ParameterInfo> infos;
+    const int32 count = controller_->getParameterCount();
+    for (int32 index = 0; index < count; ++index) {
+        Vst::ParameterInfo info{};
+        if (controller_->getParameterInfo(index, info) == kResultOk) {
+            infos.push_back(info);
+        }
+    }
+    return infos;
+}
+
+std::optional<Vst::ParameterInfo> PluginInstance::findParameter(std::string_view nameOrId) const {
+    Vst::ParamID numericId = 0;
+    const auto [end, error] =
+        std::from_chars(nameOrId.data(), nameOrId.data() + nameOrId.size(), numericId);
+    const bool isNumber = error == std::errc{} && end == nameOrId.data() + nameOrId.size();
+    for (const auto& info : parameters()) {
+        if ((isNumber && info.id == numericId) ||
+            equalsIgnoringCase(toUtf8(info.title), nameOrId)) {
+            return info;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<double> PluginInstance::normalizedFromText(Vst::ParamID id,
+                                                         std::string_view text) const {
+    std::u16string wide = toUtf16(text);
+    std::vector<Vst::TChar> buffer(wide.begin(), wide.end());
+    buffer.push_back(0);
+    Vst::ParamValue normalized = 0.0;
+    if (controller_->getParamValueByString(id, buffer.data(), normalized) != kResultOk) {
+        return std::nullopt;
+    }
+    return normalized;
+}
+
+std::string PluginInstance::textFromNormalized(Vst::ParamID id, double normalized) const {
+    Vst::String128 text{};
+    if (controller_->getParamStringByValue(id, normalized, text) != kResultOk) {
+        return {};
+    }
+    return toUtf8(text);
+}
+
+std::vector<std::uint8_t> PluginInstance::saveComponentState() const {
+    auto stream = owned(new MemoryStream);
+    component_->getState(stream);
+    return stream->bytes();
+}
+
+std::vector<std::uint8_t> PluginInstance::saveControllerState() const {
+    auto stream = owned(new MemoryStream);
+    controller_->getState(stream);
+    return stream->bytes();
+}
+
+tresult PluginInstance::loadComponentState(std::span<const std::uint8_t> state) {
+    auto stream = owned(new MemoryStream(state));
+    const tresult result = component_->setState(stream);
+    // A DAW hands the controller the same blob it gave the component.
+    auto controllerStream = owned(new MemoryStream(state));
+    controller_->setComponentState(controllerStream);
+    return result;
+}
+
+tresult PluginInstance::loadControllerState(std::span<const std::uint8_t> state) {
+    auto stream = owned(new MemoryStream(state));
+    return controller_->setState(stream);
+}
+
+}  // namespace vstkit::host

@@ -1,0 +1,104 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "component_handler.h"
+#include "module.h"
+#include "parameter_changes.h"
+#include "pluginterfaces/base/smartpointer.h"
+#include "pluginterfaces/vst/ivstaudioprocessor.h"
+#include "pluginterfaces/vst/ivstcomponent.h"
+#include "pluginterfaces/vst/ivsteditcontroller.h"
+#include "pluginterfaces/vst/ivsthostapplication.h"
+#include "pluginterfaces/vst/ivstmessage.h"
+#include "pluginterfaces/vst/ivstprocesscontext.h"
+
+namespace vstkit::host {
+
+struct ProcessConfig {
+    double sampleRate = 48000.0;
+    Steinberg::int32 maxBlockFrames = 4096;
+    Steinberg::int32 channels = 2;
+    Steinberg::int32 processMode = Steinberg::Vst::kRealtime;
+};
+
+/// One plugin instance wired up as a DAW wires it: component and controller
+/// created and initialised, connected to each other, the controller synced
+/// from the component's state, a component handler installed. Every method
+/// but process() belongs to the host's main thread.
+class PluginInstance final {
+  public:
+    /// Throws HostError when the plugin refuses any step.
+    PluginInstance(const Module& module, const ClassDescription& audioClass,
+                   Steinberg::Vst::IHostApplication& host);
+    ~PluginInstance();
+
+    PluginInstance(const PluginInstance&) = delete;
+    PluginInstance& operator=(const PluginInstance&) = delete;
+    PluginInstance(PluginInstance&&) = delete;
+    PluginInstance& operator=(PluginInstance&&) = delete;
+
+    /// Stops processing if needed, sets the bus arrangement and process
+    /// setup, then activates and starts processing. Throws HostError.
+    void start(const ProcessConfig& config);
+    /// setProcessing(false), setActive(false). Safe to call when stopped.
+    void stop();
+    [[nodiscard]] bool isRunning() const noexcept { return running_; }
+    [[nodiscard]] const ProcessConfig& config() const noexcept { return config_; }
+
+    /// Sets parameters before playback as a DAW does when a session loads:
+    /// tells the controller, flushes them to the processor with a 0-frame
+    /// process call, then restarts processing so they apply from sample 0.
+    void setBeforePlayback(
+        std::span<const std::pair<Steinberg::Vst::ParamID, double>> normalizedValues);
+
+    /// Audio thread. One block of 32-bit audio; changes may be null.
+    Steinberg::tresult process(std::span<float* const> inputs, std::span<float* const> outputs,
+                               Steinberg::int32 frames,
+                               Steinberg::Vst::IParameterChanges* changes) noexcept;
+
+    [[nodiscard]] std::vector<Steinberg::Vst::ParameterInfo> parameters() const;
+    /// By title (any letter case) or by numeric id.
+    [[nodiscard]] std::optional<Steinberg::Vst::ParameterInfo> findParameter(
+        std::string_view nameOrId) const;
+    [[nodiscard]] std::optional<double> normalizedFromText(Steinberg::Vst::ParamID id,
+                                                           std::string_view text) const;
+    [[nodiscard]] std::string textFromNormalized(Steinberg::Vst::ParamID id,
+                                                 double normalized) const;
+
+    [[nodiscard]] std::vector<std::uint8_t> saveComponentState() const;
+    [[nodiscard]] std::vector<std::uint8_t> saveControllerState() const;
+    /// Restores the component and syncs the controller, as a DAW does on load.
+    Steinberg::tresult loadComponentState(std::span<const std::uint8_t> state);
+    Steinberg::tresult loadControllerState(std::span<const std::uint8_t> state);
+
+    [[nodiscard]] Steinberg::Vst::IComponent& component() const noexcept { return *component_; }
+    [[nodiscard]] Steinberg::Vst::IAudioProcessor& audioProcessor() const noexcept {
+        return *processor_;
+    }
+    [[nodiscard]] Steinberg::Vst::IEditController& controller() const noexcept {
+        return *controller_;
+    }
+    [[nodiscard]] ComponentHandler& handler() const noexcept { return *handler_; }
+
+  private:
+    Steinberg::IPtr<Steinberg::Vst::IComponent> component_;
+    Steinberg::IPtr<Steinberg::Vst::IAudioProcessor> processor_;
+    Steinberg::IPtr<Steinberg::Vst::IEditController> controller_;
+    Steinberg::IPtr<Steinberg::Vst::IConnectionPoint> componentConnection_;
+    Steinberg::IPtr<Steinberg::Vst::IConnectionPoint> controllerConnection_;
+    Steinberg::IPtr<ComponentHandler> handler_;
+    Steinberg::IPtr<ParameterChanges> outputChanges_;
+    bool controllerIsComponent_ = false;
+    bool running_ = false;
+    ProcessConfig config_;
+    Steinberg::Vst::ProcessContext context_{};
+};
+
+}  // namespace vstkit::host
