@@ -53,7 +53,8 @@ VirtualDisplay::VirtualDisplay(bool startServer) {
             char number[16] = {};
             if (server_ > 0 && poll(&ready, 1, kStartTimeoutMs) == 1 &&
                 read(pipeFds[0], number, sizeof number - 1) > 0) {
-                const std::string display = ":" + std::to_string(std::atoi(number));
+                std::string display{":"};
+                display += std::to_string(std::atoi(number));
                 setenv("DISPLAY", display.c_str(), 1);
             } else {
                 std::fprintf(stderr, "virtual display: Xvfb did not start\n");
