@@ -24,6 +24,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__)
+// ASan keeps freed memory in quarantine, so resident size only grows; its
+// LeakSanitizer checks for leaks at exit instead.
+constexpr bool kResidentSizeIsMeaningful = false;
+#else
+constexpr bool kResidentSizeIsMeaningful = true;
+#endif
+
 /// Resident memory of this process in bytes, from /proc/self/statm.
 long residentBytes() {
     std::ifstream statm{"/proc/self/statm"};
@@ -174,7 +182,12 @@ CheckResult checkEditor(SuiteContext& context) {
     if (!gain) {
         return CheckResult::fail("no Gain parameter");
     }
-    auto frame = owned(new PlugFrame);
+    PlugFrame* const frame = &PlugFrame::hostRunLoop();
+    // Runs on every return, after the views are gone: the host's run loop ends.
+    const struct RunLoopShutDown {
+        PlugFrame& frame;
+        ~RunLoopShutDown() { frame.shutDown(); }
+    } runLoopShutDown{*frame};
 
     ViewRect size{};
     int width = 0;
@@ -262,18 +275,21 @@ CheckResult checkEditor(SuiteContext& context) {
     }
     frame->pump(100ms);
     const long growth = residentBytes() - startResident;
-    if (growth > kMaxGrowthBytes) {
+    if (kResidentSizeIsMeaningful && growth > kMaxGrowthBytes) {
         return CheckResult::fail(std::to_string(kCycles) + " open/close cycles grew memory by " +
                                  std::to_string(growth / 1024) + " KiB");
     }
-    return CheckResult::pass(
-        std::to_string(width) + "x" + std::to_string(height) + " X11-embedded editor; screenshot " +
-        (context.outputDirectory / "editor.png").string() +
-        "; XTest drag gave begin/perform/end edits, Gain " + formatDouble(0.5, 2) + " -> " +
-        formatDouble(instance.controller().getParamNormalized(*gain), 3) + "; " +
-        std::to_string(kCycles) + " open/close cycles, memory " + (growth >= 0 ? "+" : "") +
-        std::to_string(growth / 1024) + " KiB (bound " + std::to_string(kMaxGrowthBytes >> 10) +
-        " KiB)");
+    const std::string memory = kResidentSizeIsMeaningful
+                                   ? "memory " + std::string{growth >= 0 ? "+" : ""} +
+                                         std::to_string(growth / 1024) + " KiB (bound " +
+                                         std::to_string(kMaxGrowthBytes >> 10) + " KiB)"
+                                   : std::string{"leaks left to LeakSanitizer (ASan build)"};
+    return CheckResult::pass(std::to_string(width) + "x" + std::to_string(height) +
+                             " X11-embedded editor; screenshot " +
+                             (context.outputDirectory / "editor.png").string() +
+                             "; XTest drag gave begin/perform/end edits, Gain 0.50 -> " +
+                             formatDouble(instance.controller().getParamNormalized(*gain), 3) +
+                             "; " + std::to_string(kCycles) + " open/close cycles, " + memory);
 }
 
 }  // namespace vstkit::host::conformance

@@ -8,6 +8,11 @@ namespace vstkit::host {
 
 using namespace Steinberg;
 
+PlugFrame& PlugFrame::hostRunLoop() {
+    static PlugFrame* const frame = new PlugFrame;  // The static holds one reference for good.
+    return *frame;
+}
+
 tresult PLUGIN_API PlugFrame::resizeView(IPlugView* view, ViewRect* newSize) {
     ++resizeRequests_;
     if (view == nullptr || newSize == nullptr) {
@@ -62,6 +67,19 @@ tresult PLUGIN_API PlugFrame::unregisterTimer(Linux::ITimerHandler* handler) {
     const bool found = removed != timers_.end();
     timers_.erase(removed, timers_.end());
     return found ? kResultOk : kInvalidArgument;
+}
+
+void PlugFrame::shutDown() {
+    const auto handlers = std::move(eventHandlers_);
+    const auto timers = std::move(timers_);
+    eventHandlers_.clear();
+    timers_.clear();
+    for (const auto& entry : handlers) {
+        entry.handler->release();
+    }
+    for (const auto& entry : timers) {
+        entry.handler->release();
+    }
 }
 
 void PlugFrame::pump(std::chrono::milliseconds duration) {

@@ -13,6 +13,12 @@ namespace vstkit::host {
 /// descriptors (its X connection) and to call its timers. pump() serves both.
 class PlugFrame final : public HostObject<Steinberg::IPlugFrame, Steinberg::Linux::IRunLoop> {
   public:
+    /// The process's one run loop. Like a DAW's, it lives as long as the
+    /// process: plugins may hold on to it (JUCE 7.0.5 queries IRunLoop from
+    /// the frame and never releases it, juce_VST3_Wrapper.cpp), so a
+    /// reference-counted frame could never be freed anyway.
+    [[nodiscard]] static PlugFrame& hostRunLoop();
+
     Steinberg::tresult PLUGIN_API resizeView(Steinberg::IPlugView* view,
                                              Steinberg::ViewRect* newSize) override;
 
@@ -28,6 +34,11 @@ class PlugFrame final : public HostObject<Steinberg::IPlugFrame, Steinberg::Linu
 
     /// Serves event handlers and timers for the given time.
     void pump(std::chrono::milliseconds duration);
+
+    /// Shuts the run loop down: releases handlers and timers still registered.
+    /// Plugins may keep one registered for their module's lifetime, holding a
+    /// reference to this frame in turn; without this the two never die.
+    void shutDown();
 
     [[nodiscard]] std::size_t eventHandlerCount() const noexcept { return eventHandlers_.size(); }
     [[nodiscard]] std::size_t timerCount() const noexcept { return timers_.size(); }
