@@ -63,12 +63,13 @@ def main(bench_dir: Path) -> int:
 
     many = [row for row in host if row["instances"] > 1]
     for row in many:
-        results["scale"][str(row["instances"])] = {
+        name = Path(row["bundle"]).stem
+        results["scale"][f"{name}x{row['instances']}"] = {
             "frames": row["frames"], "cycle_median_ns": row["median_ns"], "cycle_p99_ns": row["p99_ns"],
             "budget_percent": row["median_budget_percent"],
             "p99_budget_percent": 100.0 * row["p99_ns"] / row["budget_ns"],
             "bytes_per_instance": row["bytes_per_instance"]}
-        print(f"\n{row['instances']} VstKit instances, one {row['frames']}-frame block each per cycle:")
+        print(f"\n{row['instances']} {name} instances, one {row['frames']}-frame block each per cycle:")
         print(f"  median cycle {row['median_ns'] / 1000:.1f} us = {row['median_budget_percent']:.2f}% of the "
               f"{row['budget_ns'] / 1000:.0f} us budget (p99 {100.0 * row['p99_ns'] / row['budget_ns']:.2f}%); "
               f"{row['bytes_per_instance'] / 1024:.0f} KiB resident per instance")

@@ -38,12 +38,15 @@ void GainRamp::fill(std::span<float> gains) noexcept {
         std::min<std::size_t>(gains.size(), isRamping() ? length_ - position_ : 0);
     // Closed form from the ramp's own sample index (no running sum), so the
     // loop vectorises and no value depends on where earlier blocks ended.
+    // The index is signed so the int-to-float conversion vectorises (SSE has
+    // no unsigned one); ramps are far shorter than 2^31 samples.
     const float start = start_;
     const float step = step_;
-    const std::uint32_t firstIndex = position_ + 1;
-    float* const out = gains.data();
-    for (std::size_t i = 0; i < rampFrames; ++i) {
-        out[i] = start + step * static_cast<float>(firstIndex + static_cast<std::uint32_t>(i));
+    const auto firstIndex = static_cast<std::int32_t>(position_ + 1);
+    const auto count = static_cast<std::int32_t>(rampFrames);
+    float* __restrict const out = gains.data();
+    for (std::int32_t i = 0; i < count; ++i) {
+        out[i] = start + step * static_cast<float>(firstIndex + i);
     }
     if (rampFrames > 0 && position_ + rampFrames == length_) {
         out[rampFrames - 1] = target_;  // Land exactly on the target.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "vstkit/dsp/denormal_guard.h"
 #include "vstkit/dsp/gain.h"
 
 namespace vstkit::dsp {
@@ -11,16 +10,22 @@ namespace {
 
 constexpr double kFallbackSampleRate = 48000.0;
 
+/// The sample, or 0 when it is below the silence floor (see Processor).
+/// Branch-free: compiles to a compare and a mask in the vectorised loops.
+inline float aboveSilenceFloor(float sample) noexcept {
+    return std::fabs(sample) < Processor::kSilenceFloor ? 0.0F : sample;
+}
+
 void multiplyInPlace(float* __restrict samples, float gain, std::size_t frames) noexcept {
     for (std::size_t i = 0; i < frames; ++i) {
-        samples[i] *= gain;
+        samples[i] = aboveSilenceFloor(samples[i]) * gain;
     }
 }
 
 void multiplyInPlace(float* __restrict samples, const float* __restrict gains,
                      std::size_t frames) noexcept {
     for (std::size_t i = 0; i < frames; ++i) {
-        samples[i] *= gains[i];
+        samples[i] = aboveSilenceFloor(samples[i]) * gains[i];
     }
 }
 
@@ -39,13 +44,18 @@ void Processor::reset() noexcept {
 }
 
 void Processor::setTargetGainDb(float gainDb) noexcept {
-    if (std::isnan(gainDb)) {
+    // Hosts send the same value block after block; only a change costs an exp.
+    if (gainDb == targetGainDb_ || std::isnan(gainDb)) {
         return;
     }
-    const float gain = dbToLinear(gainDb);
+    float gain = dbToLinear(gainDb);
     if (!std::isfinite(gain)) {
         return;
     }
+    if (gain < kMinimumGain) {
+        gain = 0.0F;
+    }
+    targetGainDb_ = gainDb;
     targetGain_ = gain;
     updateRampTarget();
 }
@@ -63,7 +73,6 @@ void Processor::process(std::span<float* const> channels, std::size_t frames) no
     if (frames == 0) {
         return;
     }
-    const DenormalGuard flushDenormals;
     for (std::size_t offset = 0; offset < frames;) {
         if (!ramp_.isRamping()) {
             const float gain = ramp_.target();

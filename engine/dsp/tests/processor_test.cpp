@@ -235,6 +235,29 @@ TEST(Processor, DenormalInputIsFlushed) {
     }
 }
 
+TEST(Processor, TinyNormalInputsNeverBecomeSubnormalAtTheQuietestGain) {
+    // The quietest product: the smallest kept input times the smallest step
+    // of a ramp down to silence at 192 kHz (3840 frames).
+    Processor processor;
+    processor.setTargetGainDb(-24.0F);
+    processor.prepare(192000.0, 512);
+    processor.setTargetGainDb(kSilenceDb);
+    std::vector<float> tiny(4096, Processor::kSilenceFloor * 1.01F);
+    const auto output = processInBlocks(processor, tiny, 512);
+    for (float sample : output) {
+        ASSERT_NE(std::fpclassify(sample), FP_SUBNORMAL);
+    }
+    EXPECT_EQ(output.back(), 0.0F);
+}
+
+TEST(Processor, GainsBelowMinusOneTwentyDbAreSilence) {
+    Processor processor;
+    prepareSettledAt(processor, -200.0F);
+    EXPECT_EQ(processor.currentGain(), 0.0F);
+    const auto output = processInBlocks(processor, constantSignal(64), 64);
+    EXPECT_EQ(output.back(), 0.0F);
+}
+
 TEST(Processor, BypassRampsToUnityWithoutAJump) {
     Processor processor;
     prepareSettledAt(processor, -24.0F);

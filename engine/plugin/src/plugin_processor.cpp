@@ -29,7 +29,12 @@ protocol::ParamValues PluginProcessor::currentValues() const noexcept {
     return values;
 }
 
+void PluginProcessor::numChannelsChanged() {
+    activeChannels_ = getTotalNumInputChannels();
+}
+
 void PluginProcessor::prepareToPlay(double sampleRate, int maximumExpectedSamplesPerBlock) {
+    activeChannels_ = getTotalNumInputChannels();
     processor_.setTargetGainDb(parameter(protocol::ParamId::Gain).plainValue());
     processor_.prepare(sampleRate,
                        static_cast<std::size_t>(std::max(maximumExpectedSamplesPerBlock, 0)));
@@ -57,7 +62,7 @@ void PluginProcessor::render(juce::AudioBuffer<float>& buffer, bool bypassed) no
     processor_.setBypassed(bypassed);
     processor_.setTargetGainDb(
         parameters_[protocol::indexOf(protocol::ParamId::Gain)]->plainValue());
-    const int channelCount = std::min(buffer.getNumChannels(), getTotalNumInputChannels());
+    const int channelCount = std::min(buffer.getNumChannels(), activeChannels_);
     processor_.process(
         std::span{buffer.getArrayOfWritePointers(), static_cast<std::size_t>(channelCount)},
         static_cast<std::size_t>(std::max(buffer.getNumSamples(), 0)));

@@ -32,6 +32,7 @@ class PluginProcessor final : public juce::AudioProcessor {
     void prepareToPlay(double sampleRate, int maximumExpectedSamplesPerBlock) override;
     void releaseResources() override {}
     bool isBusesLayoutSupported(const BusesLayout& layouts) const override;
+    void numChannelsChanged() override;
 
     // Audio thread.
     void processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
@@ -61,6 +62,7 @@ class PluginProcessor final : public juce::AudioProcessor {
     void render(juce::AudioBuffer<float>& buffer, bool bypassed) noexcept;
 
     std::array<ProtocolParameter*, protocol::kParams.size()> parameters_{};
+    int activeChannels_ = 2;  // Cached: JUCE counts them bus by bus on every call.
     dsp::Processor processor_;
 };
 

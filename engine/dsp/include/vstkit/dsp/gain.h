@@ -13,7 +13,10 @@ inline constexpr float kSilenceDb = -std::numeric_limits<float>::infinity();
     if (!(decibels > kSilenceDb)) {
         return 0.0F;
     }
-    return static_cast<float>(std::pow(10.0, static_cast<double>(decibels) / 20.0));
+    // A float exp is several times cheaper than pow and exact to about 3e-7
+    // relative over the parameter range (ln(10)/20 nepers per decibel).
+    constexpr float kNepersPerDecibel = 0.11512925464970228F;
+    return std::exp(decibels * kNepersPerDecibel);
 }
 
 /// 20·log10(gain). Zero, negative and NaN gains give -inf dB, never NaN.
