@@ -10,25 +10,6 @@ namespace {
 
 constexpr double kFallbackSampleRate = 48000.0;
 
-/// The sample, or 0 when it is below the silence floor (see Processor).
-/// Branch-free: compiles to a compare and a mask in the vectorised loops.
-inline float aboveSilenceFloor(float sample) noexcept {
-    return std::fabs(sample) < Processor::kSilenceFloor ? 0.0F : sample;
-}
-
-void multiplyInPlace(float* __restrict samples, float gain, std::size_t frames) noexcept {
-    for (std::size_t i = 0; i < frames; ++i) {
-        samples[i] = aboveSilenceFloor(samples[i]) * gain;
-    }
-}
-
-void multiplyInPlace(float* __restrict samples, const float* __restrict gains,
-                     std::size_t frames) noexcept {
-    for (std::size_t i = 0; i < frames; ++i) {
-        samples[i] = aboveSilenceFloor(samples[i]) * gains[i];
-    }
-}
-
 }  // namespace
 
 void Processor::prepare(double sampleRate, std::size_t /*maxBlockFrames*/) noexcept {
@@ -69,30 +50,35 @@ void Processor::updateRampTarget() noexcept {
     ramp_.setTarget(bypassed_ ? 1.0F : targetGain_);
 }
 
-void Processor::process(std::span<float* const> channels, std::size_t frames) noexcept {
-    if (frames == 0) {
-        return;
+void Processor::applyRampGain(float* __restrict samples, const float* __restrict gains,
+                              std::size_t frames) noexcept {
+#pragma GCC unroll 4
+    for (std::size_t i = 0; i < frames; ++i) {
+        const float sample = samples[i];
+        samples[i] = aboveSilenceFloor(sample) * gains[i];
     }
-    for (std::size_t offset = 0; offset < frames;) {
-        if (!ramp_.isRamping()) {
-            const float gain = ramp_.target();
-            if (gain != 1.0F) {  // Unity is an exact pass-through.
-                for (float* channel : channels) {
-                    if (channel != nullptr) {
-                        multiplyInPlace(channel + offset, gain, frames - offset);
-                    }
-                }
-            }
-            return;
-        }
+}
+
+void Processor::processRamping(std::span<float* const> channels, std::size_t frames) noexcept {
+    std::size_t offset = 0;
+    while (offset < frames && ramp_.isRamping()) {
         const std::size_t slice = std::min(frames - offset, kSliceFrames);
         ramp_.fill(std::span{sliceGains_.data(), slice});
         for (float* channel : channels) {
             if (channel != nullptr) {
-                multiplyInPlace(channel + offset, sliceGains_.data(), slice);
+                applyRampGain(channel + offset, sliceGains_.data(), slice);
             }
         }
         offset += slice;
+    }
+    // The ramp ended inside this block: the rest is steady.
+    const float gain = ramp_.target();
+    if (offset < frames && gain != 1.0F) {
+        for (float* channel : channels) {
+            if (channel != nullptr) {
+                applySteadyGain(channel + offset, gain, frames - offset);
+            }
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <span>
 
@@ -56,8 +57,26 @@ class Processor final {
     void setBypassed(bool bypassed) noexcept;
 
     /// Applies the gain in place to frames samples of every channel. Null
-    /// channel pointers are skipped; 0 frames does nothing.
-    void process(std::span<float* const> channels, std::size_t frames) noexcept;
+    /// channel pointers are skipped; 0 frames does nothing. Inline: at 64
+    /// frames the call itself is a third of the work.
+    void process(std::span<float* const> channels, std::size_t frames) noexcept {
+        if (frames == 0) {
+            return;
+        }
+        if (ramp_.isRamping()) {
+            processRamping(channels, frames);
+            return;
+        }
+        const float gain = ramp_.target();
+        if (gain == 1.0F) {
+            return;  // Unity is an exact pass-through.
+        }
+        for (float* channel : channels) {
+            if (channel != nullptr) {
+                applySteadyGain(channel, gain, frames);
+            }
+        }
+    }
 
     [[nodiscard]] double sampleRate() const noexcept { return sampleRate_; }
     [[nodiscard]] std::uint32_t rampLengthFrames() const noexcept { return ramp_.length(); }
@@ -65,6 +84,25 @@ class Processor final {
     [[nodiscard]] bool isSmoothing() const noexcept { return ramp_.isRamping(); }
 
   private:
+    /// Input samples below kSilenceFloor read as 0, branch-free (a compare
+    /// and a mask once vectorised).
+    static float aboveSilenceFloor(float sample) noexcept {
+        return std::fabs(sample) < kSilenceFloor ? 0.0F : sample;
+    }
+
+    // Unrolled so the loop bookkeeping is paid once per 16 samples, not per 4.
+    static void applySteadyGain(float* __restrict samples, float gain,
+                                std::size_t frames) noexcept {
+#pragma GCC unroll 4
+        for (std::size_t i = 0; i < frames; ++i) {
+            const float sample = samples[i];
+            samples[i] = aboveSilenceFloor(sample) * gain;
+        }
+    }
+
+    static void applyRampGain(float* __restrict samples, const float* __restrict gains,
+                              std::size_t frames) noexcept;
+    void processRamping(std::span<float* const> channels, std::size_t frames) noexcept;
     void updateRampTarget() noexcept;
 
     GainRamp ramp_;
