@@ -7,7 +7,8 @@ set(cases
     "frobnicate x"
     "render /nonexistent.vst3 --in a.wav"
     "test /nonexistent.vst3 --bogus"
-    "render /nonexistent.vst3 --block")
+    "render /nonexistent.vst3 --block"
+    "render /nonexistent.vst3 --in --out x.wav")
 foreach(case IN LISTS cases)
     separate_arguments(arguments UNIX_COMMAND "${case}")
     execute_process(COMMAND "${HOST}" ${arguments}

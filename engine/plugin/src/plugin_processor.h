@@ -37,6 +37,7 @@ class PluginProcessor final : public juce::AudioProcessor {
     // Audio thread.
     void processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
     void processBlockBypassed(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
+    // Host's control thread, never while a block is being processed.
     void reset() override;
 
     // Message thread.

@@ -1,5 +1,8 @@
 #include "protocol_parameter.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "vstkit/protocol/normalized.h"
 #include "vstkit/protocol/value_text.h"
 
@@ -15,19 +18,26 @@ ProtocolParameter::ProtocolParameter(const protocol::ParamSpec& spec)
               juce::String{spec.unit.data(), spec.unit.size()})),
       spec_(spec),
       range_(spec.minValue, spec.maxValue),
-      plainValue_(spec.defaultValue) {}
+      plainValue_(spec.defaultValue),
+      normalizedValue_(protocol::toNormalized(spec, spec.defaultValue)) {}
 
 void ProtocolParameter::setPlainValueNotifyingHost(float plain) {
-    plainValue_.store(protocol::clampPlain(spec_, plain), std::memory_order_relaxed);
+    const float clamped = protocol::clampPlain(spec_, plain);
+    plainValue_.store(clamped, std::memory_order_relaxed);
+    normalizedValue_.store(protocol::toNormalized(spec_, clamped), std::memory_order_relaxed);
     sendValueChangedMessageToListeners(getValue());
 }
 
 float ProtocolParameter::getValue() const {
-    return protocol::toNormalized(spec_, plainValue());
+    return normalizedValue_.load(std::memory_order_relaxed);
 }
 
 void ProtocolParameter::setValue(float normalized) {
-    plainValue_.store(protocol::fromNormalized(spec_, normalized), std::memory_order_relaxed);
+    const float plain = protocol::fromNormalized(spec_, normalized);
+    plainValue_.store(plain, std::memory_order_relaxed);
+    normalizedValue_.store(std::isfinite(normalized) ? std::clamp(normalized, 0.0F, 1.0F)
+                                                     : protocol::toNormalized(spec_, plain),
+                           std::memory_order_relaxed);
 }
 
 float ProtocolParameter::getDefaultValue() const {

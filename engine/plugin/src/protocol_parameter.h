@@ -38,6 +38,10 @@ class ProtocolParameter final : public juce::RangedAudioParameter {
     const protocol::ParamSpec& spec_;
     const juce::NormalisableRange<float> range_;
     std::atomic<float> plainValue_;
+    // The host's normalized value, kept as given: JUCE's VST3 wrapper treats
+    // any difference from getValue() as a change and then notifies listeners
+    // (taking a lock) on the audio thread, so the round trip must be exact.
+    std::atomic<float> normalizedValue_;
 };
 
 }  // namespace vstkit::plugin

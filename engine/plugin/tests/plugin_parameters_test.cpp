@@ -51,6 +51,18 @@ TEST(PluginParameters, HostNormalizedValuesMapOntoThePlainRange) {
     EXPECT_EQ(gain.plainValue(), -6.0F);
 }
 
+TEST(PluginParameters, HostNormalizedValuesReadBackExactly) {
+    // JUCE's VST3 wrapper compares getValue() with each value the host sends;
+    // any difference counts as a change and notifies listeners on the audio
+    // thread. Every float in 0..1 must therefore read back as given.
+    PluginProcessor processor;
+    auto& gain = processor.parameter(protocol::ParamId::Gain);
+    for (float normalized : {0.3F, 0.123456F, 0.7F, 1.0F / 3.0F, 0.999999F, 0.0F, 1.0F}) {
+        gain.setValue(normalized);
+        EXPECT_EQ(gain.getValue(), normalized);
+    }
+}
+
 TEST(PluginLayout, AcceptsMonoAndStereoOnly) {
     PluginProcessor processor;
     const auto layout = [](const juce::AudioChannelSet& in, const juce::AudioChannelSet& out) {

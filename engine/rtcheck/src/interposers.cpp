@@ -81,41 +81,46 @@ bool vstkit::rtcheck::interposersActive() noexcept {
 // this object out of the archive, even though nothing calls it by name.
 extern "C" const int vstkit_rtcheck_interposers_anchor = 1;
 
+// Default visibility: in an executable these must be the process's malloc
+// and pthread_mutex_lock, seen by every shared object it loads. (In the
+// plugin the version script makes them local again.)
+#define VSTKIT_INTERPOSER __attribute__((visibility("default")))
+
 extern "C" {
 
-void* malloc(std::size_t size) {
+VSTKIT_INTERPOSER void* malloc(std::size_t size) {
     check(Call::Malloc);
     return __libc_malloc(size);
 }
 
-void* calloc(std::size_t count, std::size_t size) {
+VSTKIT_INTERPOSER void* calloc(std::size_t count, std::size_t size) {
     check(Call::Calloc);
     return __libc_calloc(count, size);
 }
 
-void* realloc(void* pointer, std::size_t size) {
+VSTKIT_INTERPOSER void* realloc(void* pointer, std::size_t size) {
     check(Call::Realloc);
     return __libc_realloc(pointer, size);
 }
 
-void free(void* pointer) {
+VSTKIT_INTERPOSER void free(void* pointer) {
     if (pointer != nullptr) {
         check(Call::Free);
     }
     __libc_free(pointer);
 }
 
-void* memalign(std::size_t alignment, std::size_t size) {
+VSTKIT_INTERPOSER void* memalign(std::size_t alignment, std::size_t size) {
     check(Call::AlignedAlloc);
     return __libc_memalign(alignment, size);
 }
 
-void* aligned_alloc(std::size_t alignment, std::size_t size) {
+VSTKIT_INTERPOSER void* aligned_alloc(std::size_t alignment, std::size_t size) {
     check(Call::AlignedAlloc);
     return __libc_memalign(alignment, size);
 }
 
-int posix_memalign(void** result, std::size_t alignment, std::size_t size) {
+VSTKIT_INTERPOSER int posix_memalign(void** result, std::size_t alignment, std::size_t size) {
     check(Call::AlignedAlloc);
     if (alignment < sizeof(void*) || (alignment & (alignment - 1)) != 0) {
         return EINVAL;
@@ -128,7 +133,7 @@ int posix_memalign(void** result, std::size_t alignment, std::size_t size) {
     return 0;
 }
 
-int pthread_mutex_lock(pthread_mutex_t* mutex) {
+VSTKIT_INTERPOSER int pthread_mutex_lock(pthread_mutex_t* mutex) {
     check(Call::MutexLock);
     if (realMutexLock == nullptr) {
         realMutexLock = resolveMutexLock();
@@ -138,76 +143,80 @@ int pthread_mutex_lock(pthread_mutex_t* mutex) {
 
 }  // extern "C"
 
-void* operator new(std::size_t size) {
+VSTKIT_INTERPOSER void* operator new(std::size_t size) {
     check(Call::OperatorNew);
     return allocateOrThrow(size);
 }
-void* operator new[](std::size_t size) {
+VSTKIT_INTERPOSER void* operator new[](std::size_t size) {
     check(Call::OperatorNew);
     return allocateOrThrow(size);
 }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+VSTKIT_INTERPOSER void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
     check(Call::OperatorNew);
     return __libc_malloc(size == 0 ? 1 : size);
 }
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+VSTKIT_INTERPOSER void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
     check(Call::OperatorNew);
     return __libc_malloc(size == 0 ? 1 : size);
 }
-void* operator new(std::size_t size, std::align_val_t alignment) {
+VSTKIT_INTERPOSER void* operator new(std::size_t size, std::align_val_t alignment) {
     check(Call::OperatorNew);
     return allocateAlignedOrThrow(size, alignment);
 }
-void* operator new[](std::size_t size, std::align_val_t alignment) {
+VSTKIT_INTERPOSER void* operator new[](std::size_t size, std::align_val_t alignment) {
     check(Call::OperatorNew);
     return allocateAlignedOrThrow(size, alignment);
 }
-void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+VSTKIT_INTERPOSER void* operator new(std::size_t size, std::align_val_t alignment,
+                                     const std::nothrow_t&) noexcept {
     check(Call::OperatorNew);
     return __libc_memalign(static_cast<std::size_t>(alignment), size == 0 ? 1 : size);
 }
-void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+VSTKIT_INTERPOSER void* operator new[](std::size_t size, std::align_val_t alignment,
+                                       const std::nothrow_t&) noexcept {
     check(Call::OperatorNew);
     return __libc_memalign(static_cast<std::size_t>(alignment), size == 0 ? 1 : size);
 }
 
-void operator delete(void* pointer) noexcept {
+VSTKIT_INTERPOSER void operator delete(void* pointer) noexcept {
     if (pointer != nullptr) {
         check(Call::OperatorDelete);
     }
     __libc_free(pointer);
 }
-void operator delete[](void* pointer) noexcept {
+VSTKIT_INTERPOSER void operator delete[](void* pointer) noexcept {
     operator delete(pointer);
 }
-void operator delete(void* pointer, std::size_t) noexcept {
+VSTKIT_INTERPOSER void operator delete(void* pointer, std::size_t) noexcept {
     operator delete(pointer);
 }
-void operator delete[](void* pointer, std::size_t) noexcept {
+VSTKIT_INTERPOSER void operator delete[](void* pointer, std::size_t) noexcept {
     operator delete(pointer);
 }
-void operator delete(void* pointer, const std::nothrow_t&) noexcept {
+VSTKIT_INTERPOSER void operator delete(void* pointer, const std::nothrow_t&) noexcept {
     operator delete(pointer);
 }
-void operator delete[](void* pointer, const std::nothrow_t&) noexcept {
+VSTKIT_INTERPOSER void operator delete[](void* pointer, const std::nothrow_t&) noexcept {
     operator delete(pointer);
 }
-void operator delete(void* pointer, std::align_val_t) noexcept {
+VSTKIT_INTERPOSER void operator delete(void* pointer, std::align_val_t) noexcept {
     operator delete(pointer);
 }
-void operator delete[](void* pointer, std::align_val_t) noexcept {
+VSTKIT_INTERPOSER void operator delete[](void* pointer, std::align_val_t) noexcept {
     operator delete(pointer);
 }
-void operator delete(void* pointer, std::size_t, std::align_val_t) noexcept {
+VSTKIT_INTERPOSER void operator delete(void* pointer, std::size_t, std::align_val_t) noexcept {
     operator delete(pointer);
 }
-void operator delete[](void* pointer, std::size_t, std::align_val_t) noexcept {
+VSTKIT_INTERPOSER void operator delete[](void* pointer, std::size_t, std::align_val_t) noexcept {
     operator delete(pointer);
 }
-void operator delete(void* pointer, std::align_val_t, const std::nothrow_t&) noexcept {
+VSTKIT_INTERPOSER void operator delete(void* pointer, std::align_val_t,
+                                       const std::nothrow_t&) noexcept {
     operator delete(pointer);
 }
-void operator delete[](void* pointer, std::align_val_t, const std::nothrow_t&) noexcept {
+VSTKIT_INTERPOSER void operator delete[](void* pointer, std::align_val_t,
+                                         const std::nothrow_t&) noexcept {
     operator delete(pointer);
 }
 

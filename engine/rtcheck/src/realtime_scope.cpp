@@ -17,7 +17,8 @@ __attribute__((tls_model("initial-exec"))) thread_local int scopeDepth = 0;
 __attribute__((tls_model("initial-exec"))) thread_local int suspendDepth = 0;
 
 std::atomic<Policy> policy{Policy::Abort};
-std::array<std::atomic<std::uint64_t>, 8> counts{};
+constexpr std::size_t kCallKinds = static_cast<std::size_t>(Call::MutexLock) + 1;
+std::array<std::atomic<std::uint64_t>, kCallKinds> counts{};
 
 void writeAll(std::string_view text) noexcept {
     while (!text.empty()) {
@@ -34,7 +35,7 @@ void writeAll(std::string_view text) noexcept {
     scopeDepth = 0;
     writeAll("vstkit rtcheck: ");
     writeAll(describe(call));
-    writeAll(" called on a real-time thread (inside processBlock)\n");
+    writeAll(" called on a real-time thread (inside a RealtimeScope)\n");
     std::array<void*, 64> frames{};
     const int depth = backtrace(frames.data(), static_cast<int>(frames.size()));
     backtrace_symbols_fd(frames.data(), depth, STDERR_FILENO);

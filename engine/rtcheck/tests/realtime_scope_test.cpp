@@ -2,9 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <dlfcn.h>
+#include <pthread.h>
+
+#include <atomic>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace vstkit::rtcheck {
@@ -58,7 +63,7 @@ TEST_F(RealtimeScopeDeathTest, MallocInsideTheScopeAborts) {
             const RealtimeScope scope;
             allocateWithMalloc();
         },
-        "rtcheck: malloc called on a real-time thread");
+        "rtcheck: malloc called on a real-time thread \\(inside a RealtimeScope\\)");
 }
 
 TEST_F(RealtimeScopeDeathTest, OperatorNewInsideTheScopeAborts) {
@@ -122,6 +127,17 @@ TEST_F(RealtimeScopeTest, CountPolicyCountsEachKindOfCall) {
 
 TEST_F(RealtimeScopeTest, ScopesNestAndOnlyCoverTheirThread) {
     setPolicy(Policy::Count);
+    // Started outside the scope: creating a std::thread allocates.
+    std::atomic<bool> mainInScope{false};
+    std::atomic<bool> otherDone{false};
+    std::thread other{[&] {
+        while (!mainInScope.load()) {
+            std::this_thread::yield();
+        }
+        EXPECT_FALSE(inRealtimeScope());
+        allocateWithMalloc();  // Another thread is not the real-time one.
+        otherDone.store(true);
+    }};
     {
         const RealtimeScope outer;
         { const RealtimeScope inner; }
@@ -130,9 +146,23 @@ TEST_F(RealtimeScopeTest, ScopesNestAndOnlyCoverTheirThread) {
             const NonRealtimeScope suspended;
             allocateWithMalloc();  // Deliberately allowed.
         }
+        mainInScope.store(true);
+        while (!otherDone.load()) {
+            std::this_thread::yield();
+        }
     }
+    other.join();
     EXPECT_FALSE(inRealtimeScope());
     EXPECT_EQ(totalCount(), 0U);
+}
+
+TEST_F(RealtimeScopeTest, InterposersAreTheWholeProcesssEntryPoints) {
+    // Code in shared objects (a dlopen()ed plugin) resolves malloc and
+    // pthread_mutex_lock through the global scope: these must be ours.
+    EXPECT_EQ(dlsym(RTLD_DEFAULT, "malloc"), reinterpret_cast<void*>(&malloc));
+    EXPECT_EQ(dlsym(RTLD_DEFAULT, "free"), reinterpret_cast<void*>(&free));
+    EXPECT_EQ(dlsym(RTLD_DEFAULT, "pthread_mutex_lock"),
+              reinterpret_cast<void*>(&pthread_mutex_lock));
 }
 
 TEST_F(RealtimeScopeTest, AllocationFreeCodeInsideTheScopeIsFine) {

@@ -26,7 +26,7 @@ Arguments::Arguments(std::span<const std::string_view> arguments,
             flags_.insert(name);
         } else if (options.contains(name) || repeatable.contains(name)) {
             if (!inlineValue) {
-                if (i + 1 >= arguments.size()) {
+                if (i + 1 >= arguments.size() || arguments[i + 1].starts_with("--")) {
                     throw HostError("--" + name + " needs a value");
                 }
                 inlineValue = std::string{arguments[++i]};

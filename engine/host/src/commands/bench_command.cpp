@@ -11,7 +11,9 @@
 #include "arguments.h"
 #include "commands.h"
 #include "conformance/signal.h"
+#include "json_writer.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
+#include "process_memory.h"
 #include "vst3/host_application.h"
 #include "vst3/plugin_instance.h"
 
@@ -23,14 +25,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kRate = 48000.0;
-
-long residentBytes() {
-    std::ifstream statm{"/proc/self/statm"};
-    long pages = 0;
-    long resident = 0;
-    statm >> pages >> resident;
-    return resident * sysconf(_SC_PAGESIZE);
-}
 
 double percentile(std::vector<double> values, double fraction) {
     std::sort(values.begin(), values.end());

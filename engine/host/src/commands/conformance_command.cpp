@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -13,7 +14,7 @@
 namespace vstkit::host {
 
 int runConformance(std::span<const std::string_view> arguments) {
-    const Arguments parsed{arguments, {"no-editor"}, {"output", "baseline"}};
+    const Arguments parsed{arguments, {"no-editor"}, {"output", "baseline"}, {"skip"}};
     // Before the plugin loads: toolkits may cache window-manager atoms on load.
     const xdisplay::VirtualDisplay display{false};
     const Module module{parsed.onlyPositional("bundle")};
@@ -33,6 +34,13 @@ int runConformance(std::span<const std::string_view> arguments) {
                               {"state", checkState},        {"lifecycle", checkLifecycle},
                               {"bad-input", checkBadInput}, {"realtime", checkRealtime},
                               {"editor", checkEditor}};
+    const auto checksToSkip = parsed.values("skip");
+    for (const auto& name : checksToSkip) {
+        if (std::none_of(checks.begin(), checks.end(),
+                         [&](const Check& check) { return check.name == name; })) {
+            throw HostError("--skip: there is no check named '" + name + "'");
+        }
+    }
     int passed = 0;
     int failed = 0;
     int skipped = 0;
@@ -40,6 +48,9 @@ int runConformance(std::span<const std::string_view> arguments) {
         CheckResult result;
         if (check.name == "editor" && parsed.has("no-editor")) {
             result = CheckResult::skip("--no-editor");
+        } else if (std::find(checksToSkip.begin(), checksToSkip.end(), check.name) !=
+                   checksToSkip.end()) {
+            result = CheckResult::skip("--skip " + check.name);
         } else {
             try {
                 result = check.run(context);

@@ -1,7 +1,10 @@
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "arguments.h"
 #include "audio/wav_file.h"
@@ -60,8 +63,38 @@ Vst::ParameterInfo requireParameter(const PluginInstance& instance, const std::s
     return *info;
 }
 
+std::string_view trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return first == std::string_view::npos ? std::string_view{}
+                                           : text.substr(first, last - first + 1);
+}
+
+/// A number, optionally followed by a unit ("-6", "+3 dB"). Plugins answer
+/// any text with some value (JUCE keeps the current one for garbage), so the
+/// host checks that there is a number to convert before asking.
+bool looksLikeAValue(std::string_view text) {
+    text = trimmed(text);
+    if (!text.empty() && text.front() == '+') {
+        text.remove_prefix(1);
+    }
+    double number = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc{} || !std::isfinite(number)) {
+        return false;
+    }
+    return std::all_of(end, text.data() + text.size(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '%';
+    });
+}
+
 double requireValue(const PluginInstance& instance, const Vst::ParameterInfo& info,
-                    const std::string& name, const std::string& text) {
+                    const std::string& name, const std::string& rawText) {
+    const std::string text{trimmed(rawText)};
+    if (!looksLikeAValue(text)) {
+        throw HostError("'" + rawText + "' is not a value for " + name +
+                        " (write a number, e.g. -6 or -6 dB)");
+    }
     const auto normalized = instance.normalizedFromText(info.id, text);
     if (!normalized) {
         throw HostError("the plugin does not accept '" + text + "' as a value for " + name);
@@ -82,6 +115,7 @@ AutomationLane readLane(const PluginInstance& instance, const std::string& assig
     int lineNumber = 0;
     while (std::getline(file, line)) {
         ++lineNumber;
+        line = std::string{trimmed(line)};
         if (line.empty() || line[0] == '#' || std::isalpha(static_cast<unsigned char>(line[0]))) {
             continue;  // Blank, comment or header.
         }
@@ -120,6 +154,10 @@ int runRender(std::span<const std::string_view> arguments) {
     if (clip.channels.empty() || clip.channels.size() > 2) {
         throw HostError(*inPath + " has " + std::to_string(clip.channels.size()) +
                         " channels; VstKit renders mono or stereo");
+    }
+    if (clip.sampleRate < 8000 || clip.sampleRate > 384000) {
+        throw HostError(*inPath + " says its rate is " + std::to_string(clip.sampleRate) +
+                        " Hz; vstkit-host renders 8000 to 384000 Hz");
     }
     if (const auto rate = parsed.value("rate")) {
         const int wanted = Arguments::parseInt("rate", *rate, 8000, 384000);
@@ -171,7 +209,12 @@ int runRender(std::span<const std::string_view> arguments) {
                 }
             }
             // Where the lane ramps through the block, say where it ends up.
-            changes->add(lane.id, static_cast<int32>(frames - 1), lane.valueAt(start + frames - 1));
+            if (!changes->add(lane.id, static_cast<int32>(frames - 1),
+                              lane.valueAt(start + frames - 1))) {
+                throw HostError("more automation points in one block than vstkit-host can queue (" +
+                                std::to_string(ParameterValueQueue::kMaxPoints) +
+                                "); use a smaller --block");
+            }
         }
         for (std::size_t c = 0; c < clip.channels.size(); ++c) {
             std::copy_n(clip.channels[c].begin() + static_cast<long>(start), frames,

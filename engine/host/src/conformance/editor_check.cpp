@@ -12,6 +12,7 @@
 #include "pluginterfaces/gui/iplugview.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "png_writer.h"
+#include "process_memory.h"
 #include "signal.h"
 #include "vst3/plug_frame.h"
 #include "vst3/plugin_instance.h"
@@ -31,15 +32,6 @@ constexpr bool kResidentSizeIsMeaningful = false;
 #else
 constexpr bool kResidentSizeIsMeaningful = true;
 #endif
-
-/// Resident memory of this process in bytes, from /proc/self/statm.
-long residentBytes() {
-    std::ifstream statm{"/proc/self/statm"};
-    long pages = 0;
-    long resident = 0;
-    statm >> pages >> resident;
-    return resident * sysconf(_SC_PAGESIZE);
-}
 
 /// A top-level X11 window the editor embeds into, as a DAW's plugin window.
 class HostWindow final {

@@ -82,7 +82,7 @@ CheckResult checkLifecycle(SuiteContext& context) {
         "3 create/initialize/terminate cycles; " + std::to_string(setups) +
         " setups (22.05-192 kHz, 1-4096 frames, mono and stereo) with activate and processing "
         "toggles; 64-bit: " +
-        (supports64 ? "supported" : "not offered (canProcessSampleSize says no)") +
+        (supports64 ? "offered and set up" : "not offered (canProcessSampleSize says no)") +
         "; 0-frame flush applied");
 }
 

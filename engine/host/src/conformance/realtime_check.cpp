@@ -33,7 +33,7 @@ struct AudioThreadCalls {
 AudioThreadCalls countAudioThreadCalls(const Module& module, HostApplication& host) {
     PluginInstance instance{module, module.firstClassOf(kVstAudioEffectClass), host};
     instance.start({48000.0, static_cast<int32>(kBlock), 2, Vst::kRealtime});
-    const auto gain = instance.findParameter("Gain");
+    const auto gain = gainParameter(instance);
     auto changes = owned(new ParameterChanges);
     std::vector<float> left = sine(48000.0, 1000.0, kBlock);
     std::vector<float> right = left;
@@ -47,8 +47,10 @@ AudioThreadCalls countAudioThreadCalls(const Module& module, HostApplication& ho
             }
             changes->clear();
             if (gain && block % 3 == 0) {
-                changes->add(gain->id, 0, (block % 2 == 0) ? 0.25 : 0.75);
-                changes->add(gain->id, 32, 0.5);
+                changes->add(*gain, 0, (block % 2 == 0) ? 0.3 : 0.123456);
+                changes->add(*gain, 32, 0.5);
+            } else if (gain && block % 3 == 1) {
+                changes->add(*gain, 0, 0.5);  // Some hosts resend unchanged values.
             }
             const rtcheck::RealtimeScope audioThreadScope;
             instance.process(channels, channels, static_cast<int32>(kBlock), changes);

@@ -8,7 +8,6 @@
 #include <random>
 
 #include "vstkit/dsp/gain.h"
-#include "vstkit/dsp/processor.h"
 #include "vstkit/protocol/normalized.h"
 #include "vstkit/protocol/params.h"
 
@@ -107,7 +106,10 @@ double worstGainErrorDb(std::span<const float> input, std::span<const float> out
 }
 
 std::size_t rampFrames(double sampleRate) {
-    return static_cast<std::size_t>(std::lround(dsp::Processor::kGainRampSeconds * sampleRate));
+    // VstKit's product promise, written here on purpose rather than read from
+    // dsp::Processor: a shorter (clickier) ramp in the code must fail.
+    constexpr double kPromisedRampSeconds = 0.020;
+    return static_cast<std::size_t>(std::lround(kPromisedRampSeconds * sampleRate));
 }
 
 double maxGainStepPerSample(double sampleRate) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace vstkit::host {
 
@@ -28,6 +29,9 @@ tresult PLUGIN_API MemoryStream::write(void* buffer, int32 numBytes, int32* numB
         return kInvalidArgument;
     }
     const auto count = static_cast<std::size_t>(numBytes);
+    if (position_ > kMaxStreamBytes || count > kMaxStreamBytes - position_) {
+        return kOutOfMemory;  // Never throw across the plugin ABI.
+    }
     if (position_ + count > bytes_.size()) {
         bytes_.resize(position_ + count);
     }
@@ -48,10 +52,11 @@ tresult PLUGIN_API MemoryStream::seek(int64 position, int32 mode, int64* result)
     } else if (mode != kIBSeekSet) {
         return kInvalidArgument;
     }
-    const int64 target = base + position;
-    if (target < 0) {
+    if ((position > 0 && base > std::numeric_limits<int64>::max() - position) ||
+        base + position < 0) {
         return kInvalidArgument;
     }
+    const int64 target = base + position;
     position_ = static_cast<std::size_t>(target);
     if (result != nullptr) {
         *result = target;

@@ -16,6 +16,10 @@ class MemoryStream final : public HostObject<Steinberg::IBStream> {
     explicit MemoryStream(std::span<const std::uint8_t> bytes)
         : bytes_(bytes.begin(), bytes.end()) {}
 
+    /// Writes beyond this are refused, not attempted: a plugin's state that
+    /// large is a bug, and an allocation failure must not throw into it.
+    static constexpr std::size_t kMaxStreamBytes = std::size_t{256} << 20;
+
     [[nodiscard]] const std::vector<std::uint8_t>& bytes() const noexcept { return bytes_; }
 
     Steinberg::tresult PLUGIN_API read(void* buffer, Steinberg::int32 numBytes,

@@ -53,14 +53,21 @@ Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
             throw HostError("ModuleEntry failed in " + binary_.string());
         }
     }
+    // On failure past ModuleEntry, ModuleExit must run before unloading.
+    const auto unload = [this] {
+        if (auto exit = symbol<ModuleExitFunction>(handle_, "ModuleExit")) {
+            exit();
+        }
+        dlclose(handle_);
+    };
     auto getFactory = symbol<GetFactoryFunction>(handle_, "GetPluginFactory");
     if (getFactory == nullptr) {
-        dlclose(handle_);
+        unload();
         throw HostError("no GetPluginFactory in " + binary_.string());
     }
     IPluginFactory* factory = getFactory();
     if (factory == nullptr) {
-        dlclose(handle_);
+        unload();
         throw HostError("GetPluginFactory returned null in " + binary_.string());
     }
     factory_ = owned(factory);

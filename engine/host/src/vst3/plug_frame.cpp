@@ -100,15 +100,25 @@ void PlugFrame::pump(std::chrono::milliseconds duration) {
         const auto waitMs =
             std::chrono::duration_cast<std::chrono::milliseconds>(wakeAt - now).count();
         poll(watched.data(), watched.size(), static_cast<int>(std::max<long long>(waitMs, 0)));
-        // Handlers may unregister themselves while called: work on copies.
+        // Handlers may (un)register others while called: work on copies that
+        // hold their own references.
         const auto handlers = eventHandlers_;
+        for (const auto& entry : handlers) {
+            entry.handler->addRef();
+        }
         for (std::size_t i = 0; i < watched.size() && i < handlers.size(); ++i) {
             if ((watched[i].revents & POLLIN) != 0) {
                 handlers[i].handler->onFDIsSet(handlers[i].fd);
             }
         }
+        for (const auto& entry : handlers) {
+            entry.handler->release();
+        }
         const auto afterEvents = Clock::now();
         const auto timers = timers_;
+        for (const auto& timer : timers) {
+            timer.handler->addRef();
+        }
         for (const auto& timer : timers) {
             if (timer.due <= afterEvents) {
                 timer.handler->onTimer();
@@ -118,6 +128,9 @@ void PlugFrame::pump(std::chrono::milliseconds duration) {
                     }
                 }
             }
+        }
+        for (const auto& timer : timers) {
+            timer.handler->release();
         }
     }
 }

@@ -52,6 +52,19 @@ PluginInstance::PluginInstance(const Module& module, const ClassDescription& aud
     if (component_->initialize(&host) != kResultOk) {
         throw HostError("the component refused initialize()");
     }
+    try {
+        connect(module, host);
+    } catch (...) {
+        // Whatever was initialised is terminated, as a DAW would on failure.
+        if (controller_ && !controllerIsComponent_ && controllerInitialised_) {
+            controller_->terminate();
+        }
+        component_->terminate();
+        throw;
+    }
+}
+
+void PluginInstance::connect(const Module& module, Vst::IHostApplication& host) {
     processor_ = queryAs<Vst::IAudioProcessor>(component_);
     if (!processor_) {
         throw HostError("the component has no IAudioProcessor");
@@ -64,9 +77,13 @@ PluginInstance::PluginInstance(const Module& module, const ClassDescription& aud
             throw HostError("the component names no edit controller");
         }
         controller_ = createFromFactory<Vst::IEditController>(module.factory(), controllerCid);
-        if (!controller_ || controller_->initialize(&host) != kResultOk) {
-            throw HostError("the edit controller could not be created or initialised");
+        if (!controller_) {
+            throw HostError("the edit controller could not be created");
         }
+        if (controller_->initialize(&host) != kResultOk) {
+            throw HostError("the edit controller refused initialize()");
+        }
+        controllerInitialised_ = true;
         componentConnection_ = queryAs<Vst::IConnectionPoint>(component_);
         controllerConnection_ = queryAs<Vst::IConnectionPoint>(controller_);
         if (componentConnection_ && controllerConnection_) {

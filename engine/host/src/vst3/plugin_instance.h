@@ -88,6 +88,8 @@ class PluginInstance final {
     [[nodiscard]] ComponentHandler& handler() const noexcept { return *handler_; }
 
   private:
+    void connect(const Module& module, Steinberg::Vst::IHostApplication& host);
+
     Steinberg::IPtr<Steinberg::Vst::IComponent> component_;
     Steinberg::IPtr<Steinberg::Vst::IAudioProcessor> processor_;
     Steinberg::IPtr<Steinberg::Vst::IEditController> controller_;
@@ -96,6 +98,7 @@ class PluginInstance final {
     Steinberg::IPtr<ComponentHandler> handler_;
     Steinberg::IPtr<ParameterChanges> outputChanges_;
     bool controllerIsComponent_ = false;
+    bool controllerInitialised_ = false;
     bool running_ = false;
     ProcessConfig config_;
     Steinberg::Vst::ProcessContext context_{};

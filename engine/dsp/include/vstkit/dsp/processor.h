@@ -11,8 +11,8 @@ namespace vstkit::dsp {
 
 /// VstKit's audio path: a smoothed gain applied to any number of channels.
 ///
-/// Thread contract: prepare() on a non-audio thread while audio is stopped;
-/// everything else on the audio thread. Nothing here allocates, locks or
+/// Thread contract: one thread at a time. prepare() while audio is stopped;
+/// during playback everything runs on the audio thread. Nothing here allocates, locks or
 /// blocks; the object owns all the memory it will ever use.
 ///
 /// Denormals: the processor never computes with one, whatever the FPU mode.
