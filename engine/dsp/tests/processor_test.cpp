@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "vstkit/dsp/gain.h"
+#if VSTKIT_HAS_RTCHECK
+#include "vstkit/rtcheck/realtime_scope.h"
+#endif
 
 namespace vstkit::dsp {
 namespace {
@@ -272,6 +275,30 @@ TEST(Processor, BypassRampsToUnityWithoutAJump) {
     const auto back = processInBlocks(processor, constantSignal(kRampFrames), 32);
     EXPECT_EQ(back.back(), dbToLinear(-12.0F));
 }
+
+#if VSTKIT_HAS_RTCHECK
+TEST(Processor, NeverAllocatesOrLocksOutsidePrepare) {
+    Processor processor;
+    processor.prepare(kRate, 4096);  // The one call allowed to allocate.
+    auto left = testSignal(5000);
+    auto right = testSignal(5000, 0.3F);
+    const std::array<float*, 2> channels{left.data(), right.data()};
+    {
+        // Aborts the test with the call's name on any allocation or lock
+        // (where interposers exist: not in sanitizer builds).
+        const rtcheck::RealtimeScope audioThread;
+        for (const float gainDb : {-6.0F, 12.0F, kSilenceDb, 0.0F}) {
+            processor.setTargetGainDb(gainDb);
+            processor.process(channels, 64);
+            processor.process(channels, 5000);
+            processor.process(channels, 0);
+            processor.setBypassed(gainDb > 0.0F);
+        }
+        processor.reset();
+    }
+    EXPECT_EQ(processor.currentGain(), 1.0F);  // Reset settles on the last target, 0 dB.
+}
+#endif
 
 TEST(Processor, ResetSettlesOnTheTarget) {
     Processor processor;

@@ -60,8 +60,7 @@ void PluginProcessor::processBlockBypassed(juce::AudioBuffer<float>& buffer,
 void PluginProcessor::render(juce::AudioBuffer<float>& buffer, bool bypassed) noexcept {
     const ProcessGuard realtimeChecks;
     processor_.setBypassed(bypassed);
-    processor_.setTargetGainDb(
-        parameters_[protocol::indexOf(protocol::ParamId::Gain)]->plainValue());
+    processor_.setTargetGainDb(parameter(protocol::ParamId::Gain).plainValue());
     const int channelCount = std::min(buffer.getNumChannels(), activeChannels_);
     processor_.process(
         std::span{buffer.getArrayOfWritePointers(), static_cast<std::size_t>(channelCount)},

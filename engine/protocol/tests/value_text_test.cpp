@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "vstkit/protocol/params.h"
+#if VSTKIT_HAS_RTCHECK
+#include "vstkit/rtcheck/realtime_scope.h"
+#endif
 
 namespace vstkit::protocol {
 namespace {
@@ -67,7 +70,15 @@ TEST(ValueText, EveryDisplayedValueParsesBackToItsDisplay) {
 
 TEST(ValueText, FormatIntoWritesWithoutAllocating) {
     std::array<char, kMaxValueTextLength> buffer{};
-    EXPECT_EQ(formatValueInto(gainSpec(), -12.34F, buffer), "-12.3 dB");
+    std::string_view text;
+    {
+#if VSTKIT_HAS_RTCHECK
+        // Aborts the test on any allocation or lock (where interposers exist).
+        const vstkit::rtcheck::RealtimeScope noAllocation;
+#endif
+        text = formatValueInto(gainSpec(), -12.34F, buffer);
+    }
+    EXPECT_EQ(text, "-12.3 dB");
 }
 
 }  // namespace
