@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "vstkit/dsp/gain.h"
+#include "vstkit/protocol/params.h"
 
 namespace vstkit::dsp {
 namespace {
@@ -44,6 +45,46 @@ void Processor::setTargetGainDb(float gainDb) noexcept {
 void Processor::setBypassed(bool bypassed) noexcept {
     bypassed_ = bypassed;
     updateRampTarget();
+}
+
+void Processor::apply(const ParameterEvent& event) noexcept {
+    if (event.index == protocol::indexOf(protocol::ParamId::Gain)) {
+        setTargetGainDb(event.value);
+    } else if (event.index == protocol::indexOf(protocol::ParamId::Bypass)) {
+        setBypassed(event.value >= 0.5F);
+    }
+}
+
+void Processor::process(std::span<float* const> channels, std::size_t frames,
+                        std::span<const ParameterEvent> events) noexcept {
+    // Split the block at each event: the audio before it keeps the old target.
+    std::size_t done = 0;
+    for (const ParameterEvent& event : events) {
+        const std::size_t offset = std::min<std::size_t>(event.offset, frames);
+        if (offset > done) {
+            processFrom(channels, done, offset - done);
+            done = offset;
+        }
+        apply(event);
+    }
+    processFrom(channels, done, frames - done);
+}
+
+void Processor::processFrom(std::span<float* const> channels, std::size_t start,
+                            std::size_t frames) noexcept {
+    if (frames == 0) {
+        return;
+    }
+    if (start == 0) {
+        process(channels, frames);
+        return;
+    }
+    std::array<float*, kMaxSplitChannels> shifted{};
+    const std::size_t count = std::min(channels.size(), kMaxSplitChannels);
+    for (std::size_t c = 0; c < count; ++c) {
+        shifted[c] = channels[c] == nullptr ? nullptr : channels[c] + start;
+    }
+    process(std::span<float* const>{shifted.data(), count}, frames);
 }
 
 void Processor::updateRampTarget() noexcept {

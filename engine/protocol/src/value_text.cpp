@@ -33,10 +33,38 @@ namespace {
            });
 }
 
+constexpr std::string_view kToggleOffText = "Off";
+constexpr std::string_view kToggleOnText = "On";
+
+std::string_view copyInto(std::string_view text, std::span<char, kMaxValueTextLength> buffer) {
+    const std::size_t length = std::min(text.size(), buffer.size());
+    std::copy_n(text.begin(), length, buffer.begin());
+    return {buffer.data(), length};
+}
+
+/// "on", "off", "true", "false", "yes", "no", "1", "0", any letter case.
+std::optional<float> parseToggle(const ParamSpec& spec, std::string_view text) noexcept {
+    for (const std::string_view on : {"on", "true", "yes", "1"}) {
+        if (equalsIgnoringCase(text, on)) {
+            return spec.maxValue;
+        }
+    }
+    for (const std::string_view off : {"off", "false", "no", "0"}) {
+        if (equalsIgnoringCase(text, off)) {
+            return spec.minValue;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view formatValueInto(const ParamSpec& spec, float plain,
                                  std::span<char, kMaxValueTextLength> buffer) noexcept {
+    if (spec.kind == ParamKind::Toggle) {
+        return copyInto(clampPlain(spec, plain) == spec.maxValue ? kToggleOnText : kToggleOffText,
+                        buffer);
+    }
     const double factor = std::pow(10.0, spec.displayDecimals);
     double rounded = std::round(static_cast<double>(clampPlain(spec, plain)) * factor) / factor;
     if (rounded == 0.0) {
@@ -63,6 +91,9 @@ std::string formatValue(const ParamSpec& spec, float plain) {
 
 std::optional<float> parseValue(const ParamSpec& spec, std::string_view text) noexcept {
     text = trim(text);
+    if (spec.kind == ParamKind::Toggle) {
+        return parseToggle(spec, text);
+    }
     if (!spec.unit.empty() && text.size() >= spec.unit.size() &&
         equalsIgnoringCase(text.substr(text.size() - spec.unit.size()), spec.unit)) {
         text = trim(text.substr(0, text.size() - spec.unit.size()));

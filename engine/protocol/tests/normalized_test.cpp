@@ -53,5 +53,15 @@ TEST(Normalized, NanBecomesTheDefault) {
     EXPECT_EQ(fromNormalized(gainSpec(), nan), 0.0F);
 }
 
+TEST(Normalized, TogglesSnapToTheirEnds) {
+    const ParamSpec& bypass = spec(ParamId::Bypass);
+    EXPECT_EQ(toNormalized(bypass, 0.0F), 0.0F);
+    EXPECT_EQ(toNormalized(bypass, 1.0F), 1.0F);
+    EXPECT_EQ(toNormalized(bypass, 0.49F), 0.0F);
+    EXPECT_EQ(fromNormalized(bypass, 0.5F), 1.0F);
+    EXPECT_EQ(fromNormalized(bypass, 0.2F), 0.0F);
+    EXPECT_EQ(clampPlain(bypass, 0.8F), 1.0F);
+}
+
 }  // namespace
 }  // namespace vstkit::protocol

@@ -17,6 +17,15 @@ TEST(Params, GainRowMatchesTheProductSpec) {
     EXPECT_EQ(gain.displayDecimals, 1);
 }
 
+TEST(Params, BypassRowIsTheHostsBypassToggle) {
+    const ParamSpec& bypass = spec(ParamId::Bypass);
+    EXPECT_EQ(bypass.stableId, "bypass");
+    EXPECT_EQ(bypass.name, "Bypass");
+    EXPECT_EQ(bypass.kind, ParamKind::Toggle);
+    EXPECT_EQ(bypass.role, ParamRole::Bypass);
+    EXPECT_EQ(bypass.defaultValue, 0.0F);
+}
+
 TEST(Params, TableRowsAreIndexedByTheirId) {
     for (std::size_t i = 0; i < kParams.size(); ++i) {
         EXPECT_EQ(indexOf(kParams[i].id), i);

@@ -43,8 +43,9 @@ TEST(State, RoundTripIsBitIdentical) {
 TEST(State, LayoutIsTheDocumentedVersionOne) {
     ParamValues values = defaultValues();
     values[indexOf(ParamId::Gain)] = -6.0F;
-    auto expected = header(1, 1);
+    auto expected = header(1, 2);
     appendEntry(expected, "gain", -6.0F);
+    appendEntry(expected, "bypass", 0.0F);
     EXPECT_EQ(serializeState(values), expected);
 }
 

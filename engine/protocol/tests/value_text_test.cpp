@@ -81,5 +81,21 @@ TEST(ValueText, FormatIntoWritesWithoutAllocating) {
     EXPECT_EQ(text, "-12.3 dB");
 }
 
+TEST(ValueText, ToggleReadsOffAndOnAndParsesCommonWords) {
+    const ParamSpec& bypass = spec(ParamId::Bypass);
+    EXPECT_EQ(formatValue(bypass, 0.0F), "Off");
+    EXPECT_EQ(formatValue(bypass, 1.0F), "On");
+    EXPECT_EQ(formatValue(bypass, 0.7F), "On");
+    for (const std::string_view on : {"On", "on", " ON ", "true", "Yes", "1"}) {
+        EXPECT_EQ(parseValue(bypass, on), 1.0F) << on;
+    }
+    for (const std::string_view off : {"Off", "off", "FALSE", "no", "0"}) {
+        EXPECT_EQ(parseValue(bypass, off), 0.0F) << off;
+    }
+    for (const std::string_view bad : {"", "maybe", "0.5", "2", "onn"}) {
+        EXPECT_EQ(parseValue(bypass, bad), std::nullopt) << bad;
+    }
+}
+
 }  // namespace
 }  // namespace vstkit::protocol

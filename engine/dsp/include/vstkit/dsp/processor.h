@@ -6,6 +6,7 @@
 #include <span>
 
 #include "vstkit/dsp/gain_ramp.h"
+#include "vstkit/dsp/parameter_event.h"
 
 namespace vstkit::dsp {
 
@@ -35,6 +36,10 @@ class Processor final {
 
     /// Gains below this (-120 dB) are silence.
     static constexpr float kMinimumGain = 1e-6F;
+
+    /// Channels a block with parameter events can have (a fixed array keeps
+    /// the split path free of allocation).
+    static constexpr std::size_t kMaxSplitChannels = 32;
 
     Processor() = default;
     Processor(const Processor&) = delete;
@@ -78,6 +83,18 @@ class Processor final {
         }
     }
 
+    /// Applies the block's parameter events at their sample offsets: audio
+    /// before an event's offset is processed with the old values, from the
+    /// offset on with the new target (still reached over the 20 ms ramp).
+    /// Events must be sorted by offset; offsets at or past `frames` take
+    /// effect at the block's end, so a 0-frame block only applies changes.
+    /// Events for rows this processor does not use are ignored.
+    void process(std::span<float* const> channels, std::size_t frames,
+                 std::span<const ParameterEvent> events) noexcept;
+
+    /// Applies one event's value now (no audio), e.g. before playback starts.
+    void apply(const ParameterEvent& event) noexcept;
+
     [[nodiscard]] double sampleRate() const noexcept { return sampleRate_; }
     [[nodiscard]] std::uint32_t rampLengthFrames() const noexcept { return ramp_.length(); }
     [[nodiscard]] float currentGain() const noexcept { return ramp_.current(); }
@@ -103,6 +120,8 @@ class Processor final {
     static void applyRampGain(float* __restrict samples, const float* __restrict gains,
                               std::size_t frames) noexcept;
     void processRamping(std::span<float* const> channels, std::size_t frames) noexcept;
+    void processFrom(std::span<float* const> channels, std::size_t start,
+                     std::size_t frames) noexcept;
     void updateRampTarget() noexcept;
 
     GainRamp ramp_;

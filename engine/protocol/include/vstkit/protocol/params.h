@@ -24,6 +24,18 @@ inline constexpr std::array<ParamSpec, kParamIdCount> kParams{{
         .defaultValue = 0.0F,
         .displayDecimals = 1,
     },
+    {
+        .id = ParamId::Bypass,
+        .stableId = "bypass",
+        .name = "Bypass",
+        .unit = "",
+        .minValue = 0.0F,
+        .maxValue = 1.0F,
+        .defaultValue = 0.0F,
+        .displayDecimals = 0,
+        .kind = ParamKind::Toggle,
+        .role = ParamRole::Bypass,
+    },
 }};
 
 [[nodiscard]] constexpr std::size_t indexOf(ParamId id) noexcept {
@@ -55,6 +67,19 @@ namespace detail {
     return true;
 }
 
+[[nodiscard]] consteval bool atMostOneBypassToggle() {
+    std::size_t bypassRows = 0;
+    for (const auto& param : kParams) {
+        if (param.role == ParamRole::Bypass) {
+            ++bypassRows;
+            if (param.kind != ParamKind::Toggle) {
+                return false;
+            }
+        }
+    }
+    return bypassRows <= 1;
+}
+
 [[nodiscard]] consteval bool rangesAreSane() {
     for (const auto& param : kParams) {
         if (!(param.minValue < param.maxValue) || param.defaultValue < param.minValue ||
@@ -70,5 +95,6 @@ namespace detail {
 static_assert(detail::tableMatchesEnum(), "kParams row i must describe ParamId with value i");
 static_assert(detail::stableIdsAreUnique(), "stable ids must be unique");
 static_assert(detail::rangesAreSane(), "every parameter needs min < max and a default in range");
+static_assert(detail::atMostOneBypassToggle(), "at most one Bypass row, and it must be a Toggle");
 
 }  // namespace vstkit::protocol

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "vstkit/core/event_list.h"
+#include "vstkit/core/shared_parameters.h"
+#include "vstkit/dsp/processor.h"
+#include "vstkit/protocol/state.h"
+
+namespace vstkit::core {
+
+/// One plugin instance as every format sees it: the processor, the block's
+/// parameter events, and the values and state shared with the controller.
+/// A format fills events() from its own automation, then calls process().
+///
+/// Threads: prepare() on the host thread while audio is stopped; events(),
+/// process() and reset() on the audio thread; saveState() and loadState() on
+/// the host thread, at any time.
+class AudioCore final {
+  public:
+    AudioCore();
+    AudioCore(const AudioCore&) = delete;
+    AudioCore& operator=(const AudioCore&) = delete;
+    AudioCore(AudioCore&&) = delete;
+    AudioCore& operator=(AudioCore&&) = delete;
+
+    /// May allocate. Applies the current values without a ramp.
+    void prepare(double sampleRate, std::size_t maxBlockFrames) noexcept;
+    /// Drops any ramp in flight (audio thread, or host thread while stopped).
+    void reset() noexcept;
+
+    /// The events of the block about to be processed (audio thread).
+    [[nodiscard]] EventList& events() noexcept { return events_; }
+
+    /// Applies events() at their offsets and processes the audio in place,
+    /// then clears events(). Loaded state takes effect at offset 0. Records
+    /// every applied value for the controller. Never allocates or locks.
+    void process(std::span<float* const> channels, std::size_t frames) noexcept;
+
+    /// The current values in the versioned state format.
+    [[nodiscard]] std::vector<std::uint8_t> saveState() const;
+    /// Loads a blob. A malformed blob changes nothing and says why.
+    [[nodiscard]] protocol::StateError loadState(std::span<const std::uint8_t> blob);
+    /// Takes values already parsed (e.g. from a format's own container).
+    void loadValues(const protocol::ParamValues& values) noexcept;
+
+    [[nodiscard]] const std::shared_ptr<SharedParameters>& shared() const noexcept {
+        return shared_;
+    }
+    [[nodiscard]] const dsp::Processor& processor() const noexcept { return processor_; }
+
+  private:
+    void applyLoadedStateIfAny() noexcept;
+    void record(const dsp::ParameterEvent& event) noexcept;
+
+    std::shared_ptr<SharedParameters> shared_;
+    EventList events_;
+    dsp::Processor processor_;
+    std::uint32_t appliedStateGeneration_ = 0;
+};
+
+}  // namespace vstkit::core

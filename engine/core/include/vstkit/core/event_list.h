@@ -1,0 +1,55 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+
+#include "vstkit/dsp/parameter_event.h"
+#include "vstkit/protocol/params.h"
+
+namespace vstkit::core {
+
+/// One block's parameter events, kept sorted by offset, in fixed storage so
+/// filling it on the audio thread never allocates.
+///
+/// Capacity: when a host sends more points than fit, intermediate points are
+/// dropped but a parameter's final point of the block (add(..., true)) always
+/// fits, so automation never ends a block on a stale value.
+class EventList final {
+  public:
+    /// Room for intermediate points; the final points have their own.
+    static constexpr std::size_t kIntermediateCapacity = 1024;
+    static constexpr std::size_t kCapacity = kIntermediateCapacity + protocol::kParams.size();
+
+    void clear() noexcept { size_ = 0; }
+
+    /// Inserts after every event at the same or an earlier offset (points of
+    /// one parameter arrive in order, so their order is kept). Returns false
+    /// when the point was dropped for lack of room.
+    bool add(const dsp::ParameterEvent& event, bool finalPointOfParameter) noexcept {
+        const std::size_t limit = finalPointOfParameter ? kCapacity : kIntermediateCapacity;
+        if (size_ >= limit) {
+            return false;
+        }
+        std::size_t position = size_;
+        while (position > 0 && events_[position - 1].offset > event.offset) {
+            events_[position] = events_[position - 1];
+            --position;
+        }
+        events_[position] = event;
+        ++size_;
+        return true;
+    }
+
+    [[nodiscard]] std::span<const dsp::ParameterEvent> events() const noexcept {
+        return {events_.data(), size_};
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+
+  private:
+    std::array<dsp::ParameterEvent, kCapacity> events_{};
+    std::size_t size_ = 0;
+};
+
+}  // namespace vstkit::core

@@ -1,0 +1,74 @@
+#include "vstkit/core/audio_core.h"
+
+#include "vstkit/protocol/normalized.h"
+
+namespace vstkit::core {
+
+AudioCore::AudioCore() : shared_(std::make_shared<SharedParameters>()) {
+    processor_.prepare(48000.0, 0);
+}
+
+void AudioCore::prepare(double sampleRate, std::size_t maxBlockFrames) noexcept {
+    appliedStateGeneration_ = shared_->loadedStateGeneration.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < protocol::kParams.size(); ++i) {
+        processor_.apply({0, static_cast<std::uint32_t>(i), shared_->values.plain(i)});
+    }
+    processor_.prepare(sampleRate, maxBlockFrames);
+}
+
+void AudioCore::reset() noexcept {
+    processor_.reset();
+}
+
+void AudioCore::applyLoadedStateIfAny() noexcept {
+    const auto generation = shared_->loadedStateGeneration.load(std::memory_order_acquire);
+    if (generation == appliedStateGeneration_) {
+        return;
+    }
+    appliedStateGeneration_ = generation;
+    // Loaded state is a change like any other: it ramps from where we are.
+    for (std::size_t i = 0; i < protocol::kParams.size(); ++i) {
+        processor_.apply({0, static_cast<std::uint32_t>(i), shared_->values.plain(i)});
+    }
+}
+
+void AudioCore::record(const dsp::ParameterEvent& event) noexcept {
+    if (event.index >= protocol::kParams.size()) {
+        return;
+    }
+    if (shared_->values.plain(event.index) != event.value) {
+        shared_->values.setPlain(event.index, event.value);
+        static_cast<void>(shared_->appliedChanges.push({event.index, event.value}));
+    }
+}
+
+void AudioCore::process(std::span<float* const> channels, std::size_t frames) noexcept {
+    applyLoadedStateIfAny();
+    processor_.process(channels, frames, events_.events());
+    for (const auto& event : events_.events()) {
+        record(event);
+    }
+    events_.clear();
+}
+
+std::vector<std::uint8_t> AudioCore::saveState() const {
+    return protocol::serializeState(shared_->values.snapshot());
+}
+
+protocol::StateError AudioCore::loadState(std::span<const std::uint8_t> blob) {
+    const auto parsed = protocol::parseState(blob);
+    if (!parsed.values) {
+        return parsed.error;
+    }
+    loadValues(*parsed.values);
+    return protocol::StateError::None;
+}
+
+void AudioCore::loadValues(const protocol::ParamValues& values) noexcept {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        shared_->values.setPlain(i, protocol::clampPlain(protocol::kParams[i], values[i]));
+    }
+    shared_->loadedStateGeneration.fetch_add(1, std::memory_order_release);
+}
+
+}  // namespace vstkit::core

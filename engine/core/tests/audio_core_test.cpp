@@ -1,0 +1,87 @@
+#include "vstkit/core/audio_core.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <vector>
+
+#include "vstkit/dsp/gain.h"
+#if VSTKIT_HAS_RTCHECK
+#include "vstkit/rtcheck/realtime_scope.h"
+#endif
+
+namespace vstkit::core {
+namespace {
+
+constexpr auto kGain = static_cast<std::uint32_t>(protocol::indexOf(protocol::ParamId::Gain));
+
+TEST(AudioCore, EventsApplyAtTheirOffsetAndAreReportedToTheController) {
+    AudioCore core;
+    core.prepare(48000.0, 64);
+    std::vector<float> samples(64, 1.0F);
+    const std::array<float*, 1> channels{samples.data()};
+    core.events().add({20, kGain, -12.0F}, true);
+    core.process(channels, 64);
+    EXPECT_EQ(samples[19], 1.0F);
+    EXPECT_LT(samples[20], 1.0F);
+    EXPECT_TRUE(core.events().empty());
+    EXPECT_EQ(core.shared()->values.plain(kGain), -12.0F);
+    const auto change = core.shared()->appliedChanges.pop();
+    ASSERT_TRUE(change.has_value());
+    EXPECT_EQ(change->index, kGain);
+    EXPECT_EQ(change->plain, -12.0F);
+}
+
+TEST(AudioCore, LoadedStateRampsInAtTheNextBlock) {
+    AudioCore core;
+    core.prepare(48000.0, 64);
+    const auto blob = [] {
+        auto values = protocol::defaultValues();
+        values[kGain] = -6.0F;
+        return protocol::serializeState(values);
+    }();
+    ASSERT_EQ(core.loadState(blob), protocol::StateError::None);
+    EXPECT_EQ(core.shared()->values.plain(kGain), -6.0F);
+    std::vector<float> samples(2048, 1.0F);
+    const std::array<float*, 1> channels{samples.data()};
+    core.process(channels, samples.size());
+    EXPECT_LT(samples.front(), 1.0F);
+    EXPECT_GT(samples.front(), 0.99F);  // Ramped, no jump.
+    EXPECT_FLOAT_EQ(samples.back(), dsp::dbToLinear(-6.0F));
+}
+
+TEST(AudioCore, MalformedStateChangesNothing) {
+    AudioCore core;
+    core.loadValues([] {
+        auto values = protocol::defaultValues();
+        values[kGain] = 3.0F;
+        return values;
+    }());
+    const std::array<std::uint8_t, 6> garbage{'V', 'S', 'T', 'K', 1, 0};
+    EXPECT_NE(core.loadState(garbage), protocol::StateError::None);
+    EXPECT_EQ(core.shared()->values.plain(kGain), 3.0F);
+    const auto saved = protocol::parseState(core.saveState());
+    ASSERT_TRUE(saved.values.has_value());
+    EXPECT_EQ((*saved.values)[kGain], 3.0F);
+}
+
+#if VSTKIT_HAS_RTCHECK
+TEST(AudioCore, ProcessNeverAllocatesOrLocks) {
+    AudioCore core;
+    core.prepare(48000.0, 512);
+    std::vector<float> left(512, 0.5F);
+    std::vector<float> right(512, 0.5F);
+    const std::array<float*, 2> channels{left.data(), right.data()};
+    const rtcheck::RealtimeScope audioThread;
+    for (int block = 0; block < 1000; ++block) {
+        core.events().add(
+            {static_cast<std::uint32_t>(block % 512), kGain, static_cast<float>(block % 48 - 24)},
+            true);
+        core.process(channels, 512);
+    }
+    core.process(channels, 0);
+}
+#endif
+
+}  // namespace
+}  // namespace vstkit::core
