@@ -20,11 +20,8 @@ Commands:
                                   offline render (VALUE in the parameter's
                                   own unit, e.g. gain=-6; POINTS.csv has
                                   "seconds,value" lines)
-  test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]... [--baseline BUNDLE]
-                                  the conformance suite; exit 1 on any failure.
-                                  --baseline: a minimal plugin on the same
-                                  framework; the real-time check fails on any
-                                  allocation or lock beyond the baseline's
+  test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]...
+                                  the conformance suite; exit 1 on any failure
   moduleinfo BUNDLE [--stdout]    write Contents/Resources/moduleinfo.json
   bench BUNDLE [--frames N] [--calls N] [--instances N] [--json]
                                   time process() calls (see ./vstkit bench)

@@ -49,7 +49,11 @@ bool PluginProcessor::isBusesLayoutSupported(const BusesLayout& layouts) const {
 }
 
 void PluginProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& /*midi*/) {
-    render(buffer, false);
+    render(buffer, parameter(protocol::ParamId::Bypass).plainValue() >= 0.5F);
+}
+
+juce::AudioProcessorParameter* PluginProcessor::getBypassParameter() const {
+    return parameters_[protocol::indexOf(protocol::ParamId::Bypass)];
 }
 
 void PluginProcessor::processBlockBypassed(juce::AudioBuffer<float>& buffer,

@@ -37,6 +37,8 @@ class PluginProcessor final : public juce::AudioProcessor {
     // Audio thread.
     void processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
     void processBlockBypassed(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
+    // Any thread: the table's Bypass row is the host's bypass.
+    juce::AudioProcessorParameter* getBypassParameter() const override;
     // Host's control thread, never while a block is being processed.
     void reset() override;
 

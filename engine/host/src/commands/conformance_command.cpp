@@ -14,7 +14,7 @@
 namespace vstkit::host {
 
 int runConformance(std::span<const std::string_view> arguments) {
-    const Arguments parsed{arguments, {"no-editor"}, {"output", "baseline"}, {"skip"}};
+    const Arguments parsed{arguments, {"no-editor"}, {"output"}, {"skip"}};
     // Before the plugin loads: toolkits may cache window-manager atoms on load.
     const xdisplay::VirtualDisplay display{false};
     const Module module{parsed.onlyPositional("bundle")};
@@ -22,13 +22,8 @@ int runConformance(std::span<const std::string_view> arguments) {
     const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
     std::filesystem::create_directories(output);
 
-    std::unique_ptr<Module> baseline;
-    if (const auto path = parsed.value("baseline")) {
-        baseline = std::make_unique<Module>(*path);
-    }
-
     using namespace conformance;
-    SuiteContext context{module, *host, output, baseline.get()};
+    SuiteContext context{module, *host, output};
     std::vector<Check> checks{{"factory", checkFactory},    {"parameters", checkParameters},
                               {"audio", checkAudio},        {"automation", checkAutomation},
                               {"state", checkState},        {"lifecycle", checkLifecycle},

@@ -20,14 +20,11 @@ struct CheckResult {
     static CheckResult skip(std::string detail) { return {Verdict::Skip, std::move(detail)}; }
 };
 
-/// What every check gets: the loaded bundle, the host, where to write files,
-/// and optionally a baseline plugin built on the same framework, whose own
-/// audio-thread behaviour the real-time check subtracts (see realtime_check).
+/// What every check gets: the loaded bundle, the host, where to write files.
 struct SuiteContext {
     const Module& module;
     HostApplication& host;
     std::filesystem::path outputDirectory;
-    const Module* baseline = nullptr;
 };
 
 struct Check {

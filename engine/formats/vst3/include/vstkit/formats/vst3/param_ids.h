@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "vstkit/protocol/param_spec.h"
+
+namespace vstkit::formats::vst3 {
+
+/// A parameter's VST3 ParamID is a hash of its stable id: h = h * 31 + byte,
+/// over the UTF-8 bytes, in 32-bit signed arithmetic, then made non-negative
+/// (JUCE's String::hashCode, which VstKit's first releases used, so sessions
+/// saved then still find their parameters). "gain" is 3165055.
+///
+/// The one exception is the Bypass-role row: its ParamID is 'byps'
+/// (1652125811), as JUCE gave it. Both rules are fixed forever.
+[[nodiscard]] constexpr std::uint32_t hashStableId(std::string_view stableId) noexcept {
+    std::uint32_t hash = 0;
+    for (const char c : stableId) {
+        hash = hash * 31U + static_cast<std::uint32_t>(static_cast<unsigned char>(c));
+    }
+    return hash & 0x7fffffffU;
+}
+
+inline constexpr std::uint32_t kBypassParamId = 0x62797073U;  // 'byps'
+
+[[nodiscard]] constexpr std::uint32_t paramIdOf(const protocol::ParamSpec& spec) noexcept {
+    return spec.role == protocol::ParamRole::Bypass ? kBypassParamId : hashStableId(spec.stableId);
+}
+
+static_assert(hashStableId("gain") == 3165055U);
+static_assert(kBypassParamId == 1652125811U);
+
+}  // namespace vstkit::formats::vst3

@@ -1,0 +1,138 @@
+#include "editor_view.h"
+
+#include <cstring>
+
+#include "plugin_controller.h"
+#include "vstkit/formats/vst3/plugin_identity.h"
+#include "vstkit/protocol/params.h"
+
+namespace vstkit::formats::vst3 {
+
+using namespace Steinberg;
+
+namespace {
+/// About 30 frames a second: smooth enough for a slider, cheap for the host.
+constexpr Linux::TimerInterval kFrameIntervalMs = 33;
+}  // namespace
+
+EditorView::EditorView(PluginController& controller)
+    : controller_(controller),
+      controllerReference_(&controller),
+      editor_(protocol::kParams, *this, pluginIdentity().name) {}
+
+EditorView::~EditorView() {
+    stopRunLoop();
+    editor_.close();
+}
+
+tresult PLUGIN_API EditorView::isPlatformTypeSupported(FIDString type) {
+    return type != nullptr && std::strcmp(type, kPlatformTypeX11EmbedWindowID) == 0 ? kResultTrue
+                                                                                    : kResultFalse;
+}
+
+tresult PLUGIN_API EditorView::attached(void* parent, FIDString type) {
+    if (parent == nullptr || isPlatformTypeSupported(type) != kResultTrue || editor_.isOpen()) {
+        return kResultFalse;
+    }
+    if (!frame_) {
+        return kResultFalse;  // Without IPlugFrame there is no run loop to draw on.
+    }
+    Linux::IRunLoop* runLoop = nullptr;
+    if (frame_->queryInterface(Linux::IRunLoop::iid, reinterpret_cast<void**>(&runLoop)) !=
+            kResultOk ||
+        runLoop == nullptr) {
+        return kResultFalse;
+    }
+    runLoop_ = owned(runLoop);
+    if (!editor_.open(reinterpret_cast<unsigned long>(parent))) {
+        runLoop_ = nullptr;
+        return kResultFalse;
+    }
+    runLoop_->registerEventHandler(this, editor_.connectionFd());
+    runLoop_->registerTimer(this, kFrameIntervalMs);
+    editor_.idle();
+    return kResultOk;
+}
+
+void EditorView::stopRunLoop() noexcept {
+    if (runLoop_) {
+        runLoop_->unregisterEventHandler(this);
+        runLoop_->unregisterTimer(this);
+        runLoop_ = nullptr;
+    }
+}
+
+tresult PLUGIN_API EditorView::removed() {
+    stopRunLoop();
+    editor_.close();
+    return kResultOk;
+}
+
+tresult PLUGIN_API EditorView::getSize(ViewRect* size) {
+    if (size == nullptr) {
+        return kInvalidArgument;
+    }
+    *size = ViewRect{0, 0, editor_.width(), editor_.height()};
+    return kResultOk;
+}
+
+tresult PLUGIN_API EditorView::onSize(ViewRect* newSize) {
+    if (newSize == nullptr) {
+        return kInvalidArgument;
+    }
+    editor_.resize(newSize->getWidth(), newSize->getHeight());
+    return kResultOk;
+}
+
+tresult PLUGIN_API EditorView::setFrame(IPlugFrame* frame) {
+    frame_ = frame;
+    return kResultOk;
+}
+
+tresult PLUGIN_API EditorView::checkSizeConstraint(ViewRect* rect) {
+    if (rect == nullptr) {
+        return kInvalidArgument;
+    }
+    *rect =
+        ViewRect{rect->left, rect->top, rect->left + editor_.width(), rect->top + editor_.height()};
+    return kResultOk;
+}
+
+tresult PLUGIN_API EditorView::setContentScaleFactor(ScaleFactor factor) {
+    if (!(factor > 0.0F) || factor > 8.0F) {
+        return kInvalidArgument;
+    }
+    editor_.setContentScale(factor);
+    if (frame_ && editor_.isOpen()) {
+        ViewRect size{0, 0, editor_.width(), editor_.height()};
+        frame_->resizeView(this, &size);
+    }
+    return kResultOk;
+}
+
+void PLUGIN_API EditorView::onFDIsSet(Linux::FileDescriptor /*fd*/) {
+    editor_.idle();
+}
+
+void PLUGIN_API EditorView::onTimer() {
+    controller_.followAudio();
+    editor_.idle();
+}
+
+float EditorView::normalizedValue(std::size_t index) const noexcept {
+    return controller_.normalizedOf(index);
+}
+
+void EditorView::beginEdit(std::size_t index) {
+    controller_.beginRowEdit(index);
+}
+
+void EditorView::performEdit(std::size_t index, float normalized) {
+    controller_.performRowEdit(index, normalized);
+}
+
+void EditorView::endEdit(std::size_t index) {
+    controller_.endRowEdit(index);
+}
+
+}  // namespace vstkit::formats::vst3

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "base/source/fobject.h"
+#include "pluginterfaces/gui/iplugview.h"
+#include "pluginterfaces/gui/iplugviewcontentscalesupport.h"
+#include "vstkit/ui/editor.h"
+#include "vstkit/ui/parameter_access.h"
+
+namespace vstkit::formats::vst3 {
+
+class PluginController;
+
+/// The generic editor inside a VST3 host's window: an IPlugView over
+/// ui::Editor, driven by the host's IRunLoop (the X connection's fd and a
+/// timer), so it starts no thread. Every method runs on the host's UI thread.
+class EditorView final : public Steinberg::FObject,
+                         public Steinberg::IPlugView,
+                         public Steinberg::IPlugViewContentScaleSupport,
+                         public Steinberg::Linux::IEventHandler,
+                         public Steinberg::Linux::ITimerHandler,
+                         private ui::ParameterAccess {
+  public:
+    explicit EditorView(PluginController& controller);
+    ~EditorView() override;
+
+    Steinberg::tresult PLUGIN_API isPlatformTypeSupported(Steinberg::FIDString type) override;
+    Steinberg::tresult PLUGIN_API attached(void* parent, Steinberg::FIDString type) override;
+    Steinberg::tresult PLUGIN_API removed() override;
+    Steinberg::tresult PLUGIN_API onWheel(float /*distance*/) override {
+        return Steinberg::kResultFalse;
+    }
+    Steinberg::tresult PLUGIN_API onKeyDown(Steinberg::char16 /*key*/, Steinberg::int16 /*keyCode*/,
+                                            Steinberg::int16 /*modifiers*/) override {
+        return Steinberg::kResultFalse;
+    }
+    Steinberg::tresult PLUGIN_API onKeyUp(Steinberg::char16 /*key*/, Steinberg::int16 /*keyCode*/,
+                                          Steinberg::int16 /*modifiers*/) override {
+        return Steinberg::kResultFalse;
+    }
+    Steinberg::tresult PLUGIN_API getSize(Steinberg::ViewRect* size) override;
+    Steinberg::tresult PLUGIN_API onSize(Steinberg::ViewRect* newSize) override;
+    Steinberg::tresult PLUGIN_API onFocus(Steinberg::TBool /*state*/) override {
+        return Steinberg::kResultOk;
+    }
+    Steinberg::tresult PLUGIN_API setFrame(Steinberg::IPlugFrame* frame) override;
+    Steinberg::tresult PLUGIN_API canResize() override { return Steinberg::kResultFalse; }
+    Steinberg::tresult PLUGIN_API checkSizeConstraint(Steinberg::ViewRect* rect) override;
+
+    Steinberg::tresult PLUGIN_API setContentScaleFactor(ScaleFactor factor) override;
+
+    void PLUGIN_API onFDIsSet(Steinberg::Linux::FileDescriptor fd) override;
+    void PLUGIN_API onTimer() override;
+
+    OBJ_METHODS(EditorView, Steinberg::FObject)
+    DEFINE_INTERFACES
+    DEF_INTERFACE(Steinberg::IPlugView)
+    DEF_INTERFACE(Steinberg::IPlugViewContentScaleSupport)
+    DEF_INTERFACE(Steinberg::Linux::IEventHandler)
+    DEF_INTERFACE(Steinberg::Linux::ITimerHandler)
+    END_DEFINE_INTERFACES(Steinberg::FObject)
+    REFCOUNT_METHODS(Steinberg::FObject)
+
+  private:
+    [[nodiscard]] float normalizedValue(std::size_t index) const noexcept override;
+    void beginEdit(std::size_t index) override;
+    void performEdit(std::size_t index, float normalized) override;
+    void endEdit(std::size_t index) override;
+
+    void stopRunLoop() noexcept;
+
+    PluginController& controller_;
+    Steinberg::IPtr<PluginController> controllerReference_;
+    Steinberg::IPtr<Steinberg::IPlugFrame> frame_;
+    Steinberg::IPtr<Steinberg::Linux::IRunLoop> runLoop_;
+    ui::Editor editor_;
+};
+
+}  // namespace vstkit::formats::vst3

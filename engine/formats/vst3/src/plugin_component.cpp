@@ -1,0 +1,293 @@
+#include "plugin_component.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "pluginterfaces/vst/ivstparameterchanges.h"
+#include "realtime_guard.h"
+#include "shared_parameters_message.h"
+#include "state_loading.h"
+#include "stream_io.h"
+#include "vstkit/formats/vst3/param_ids.h"
+#include "vstkit/formats/vst3/plugin_identity.h"
+#include "vstkit/protocol/normalized.h"
+
+namespace vstkit::formats::vst3 {
+
+using namespace Steinberg;
+
+namespace {
+
+constexpr std::size_t kMaxChannels = 2;
+/// JUCE-made states carry a trailer of a few dozen bytes past VstKit's blob.
+constexpr std::size_t kMaxComponentStateBytes = protocol::kMaxStateBytes + 4096;
+
+constexpr auto kParamIds = [] {
+    std::array<Vst::ParamID, protocol::kParams.size()> ids{};
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        ids[i] = paramIdOf(protocol::kParams[i]);
+    }
+    return ids;
+}();
+
+[[nodiscard]] constexpr bool paramIdsAreUnique() {
+    for (std::size_t i = 0; i < kParamIds.size(); ++i) {
+        for (std::size_t j = i + 1; j < kParamIds.size(); ++j) {
+            if (kParamIds[i] == kParamIds[j]) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+static_assert(paramIdsAreUnique(), "two stable ids hash to the same VST3 ParamID");
+
+/// The table row of a ParamID; a short scan, no map, nothing allocated.
+[[nodiscard]] std::optional<std::size_t> rowOf(Vst::ParamID id) noexcept {
+    for (std::size_t i = 0; i < kParamIds.size(); ++i) {
+        if (kParamIds[i] == id) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+[[nodiscard]] bool isMonoOrStereo(Vst::SpeakerArrangement arrangement) noexcept {
+    return arrangement == Vst::SpeakerArr::kMono || arrangement == Vst::SpeakerArr::kStereo;
+}
+
+}  // namespace
+
+PluginComponent::PluginComponent() {
+    setControllerClass(
+        FUID::fromTUID(reinterpret_cast<const char*>(pluginIdentity().controllerClassId.data())));
+}
+
+FUnknown* PluginComponent::create(void* /*context*/) {
+    return static_cast<Vst::IAudioProcessor*>(new PluginComponent);
+}
+
+tresult PLUGIN_API PluginComponent::initialize(FUnknown* context) {
+    const tresult result = Vst::Component::initialize(context);
+    if (result != kResultOk) {
+        return result;
+    }
+    // One main bus each way; stereo until the host asks for mono.
+    audioInputs.emplace_back(owned(new Vst::AudioBus(
+        STR16("Stereo"), Vst::kMain, Vst::BusInfo::kDefaultActive, Vst::SpeakerArr::kStereo)));
+    audioOutputs.emplace_back(owned(new Vst::AudioBus(
+        STR16("Stereo"), Vst::kMain, Vst::BusInfo::kDefaultActive, Vst::SpeakerArr::kStereo)));
+    return kResultOk;
+}
+
+tresult PLUGIN_API PluginComponent::connect(Vst::IConnectionPoint* other) {
+    const tresult result = Vst::Component::connect(other);
+    if (result != kResultOk) {
+        return result;
+    }
+    // Tell the controller where this instance's values live (see the message).
+    if (IPtr<Vst::IMessage> message = owned(allocateMessage())) {
+        writeSharedParameters(*message, core_.shared());
+        sendMessage(message);
+    }
+    return kResultOk;
+}
+
+tresult PLUGIN_API PluginComponent::setBusArrangements(Vst::SpeakerArrangement* inputs,
+                                                       int32 numIns,
+                                                       Vst::SpeakerArrangement* outputs,
+                                                       int32 numOuts) {
+    if (numIns != 1 || numOuts != 1 || inputs == nullptr || outputs == nullptr ||
+        inputs[0] != outputs[0] || !isMonoOrStereo(inputs[0])) {
+        return kResultFalse;
+    }
+    arrangement_ = inputs[0];
+    const auto* name = arrangement_ == Vst::SpeakerArr::kMono ? STR16("Mono") : STR16("Stereo");
+    for (auto* buses : {&audioInputs, &audioOutputs}) {
+        if (auto* bus = FCast<Vst::AudioBus>(buses->at(0))) {
+            bus->setArrangement(arrangement_);
+            bus->setName(name);
+        }
+    }
+    return kResultTrue;
+}
+
+tresult PLUGIN_API PluginComponent::getBusArrangement(Vst::BusDirection /*dir*/, int32 index,
+                                                      Vst::SpeakerArrangement& arrangement) {
+    if (index != 0) {
+        return kInvalidArgument;
+    }
+    arrangement = arrangement_;
+    return kResultOk;
+}
+
+tresult PLUGIN_API PluginComponent::canProcessSampleSize(int32 symbolicSampleSize) {
+    return symbolicSampleSize == Vst::kSample32 || symbolicSampleSize == Vst::kSample64
+               ? kResultTrue
+               : kResultFalse;
+}
+
+tresult PLUGIN_API PluginComponent::setupProcessing(Vst::ProcessSetup& setup) {
+    if (canProcessSampleSize(setup.symbolicSampleSize) != kResultTrue) {
+        return kResultFalse;
+    }
+    setup_ = setup;
+    setup_.maxSamplesPerBlock = std::max(setup.maxSamplesPerBlock, 1);
+    return kResultOk;
+}
+
+tresult PLUGIN_API PluginComponent::setActive(TBool state) {
+    if (state) {
+        const auto maxFrames = static_cast<std::size_t>(setup_.maxSamplesPerBlock);
+        conversion_.assign(
+            setup_.symbolicSampleSize == Vst::kSample64 ? kMaxChannels * maxFrames : 0, 0.0F);
+        core_.prepare(setup_.sampleRate, maxFrames);
+    }
+    return Vst::Component::setActive(state);
+}
+
+tresult PLUGIN_API PluginComponent::setProcessing(TBool state) {
+    const RealtimeGuard guard;
+    if (state) {
+        core_.reset();
+    }
+    return kResultOk;
+}
+
+tresult PLUGIN_API PluginComponent::setState(IBStream* state) {
+    const auto blob = readWholeStream(state, kMaxComponentStateBytes);
+    if (!blob) {
+        return kResultFalse;  // Too large or unreadable: nothing changes.
+    }
+    const auto parsed = parseComponentState(*blob);
+    if (!parsed.values) {
+        return kResultFalse;  // Malformed: nothing changes.
+    }
+    core_.loadValues(*parsed.values);
+    return kResultOk;
+}
+
+tresult PLUGIN_API PluginComponent::getState(IBStream* state) {
+    return writeWholeStream(state, core_.saveState()) ? kResultOk : kResultFalse;
+}
+
+void PluginComponent::collectParameterChanges(Vst::IParameterChanges* changes) noexcept {
+    if (changes == nullptr) {
+        return;
+    }
+    const int32 queues = changes->getParameterCount();
+    for (int32 q = 0; q < queues; ++q) {
+        Vst::IParamValueQueue* queue = changes->getParameterData(q);
+        if (queue == nullptr) {
+            continue;
+        }
+        const auto row = rowOf(queue->getParameterId());
+        if (!row) {
+            continue;
+        }
+        const int32 points = queue->getPointCount();
+        for (int32 p = 0; p < points; ++p) {
+            int32 offset = 0;
+            Vst::ParamValue normalized = 0.0;
+            if (queue->getPoint(p, offset, normalized) != kResultOk) {
+                continue;
+            }
+            const float plain =
+                protocol::fromNormalized(protocol::kParams[*row], static_cast<float>(normalized));
+            core_.events().add({static_cast<std::uint32_t>(std::max(offset, 0)),
+                                static_cast<std::uint32_t>(*row), plain},
+                               p == points - 1);
+        }
+    }
+}
+
+std::size_t PluginComponent::activeChannels(const Vst::ProcessData& data) const noexcept {
+    const auto bus = static_cast<std::size_t>(std::max(data.outputs[0].numChannels, 0));
+    return std::min(bus, kMaxChannels);
+}
+
+void PluginComponent::process32(Vst::ProcessData& data, std::size_t channels) noexcept {
+    const auto frames = static_cast<std::size_t>(data.numSamples);
+    Vst::AudioBusBuffers& out = data.outputs[0];
+    const Vst::AudioBusBuffers* in = data.numInputs > 0 ? data.inputs : nullptr;
+    std::array<float*, kMaxChannels> buffers{};
+    for (std::size_t c = 0; c < channels; ++c) {
+        float* const target = out.channelBuffers32[c];
+        const float* const source = in != nullptr && static_cast<int32>(c) < in->numChannels &&
+                                            in->channelBuffers32 != nullptr
+                                        ? in->channelBuffers32[c]
+                                        : nullptr;
+        if (target == nullptr) {
+            continue;
+        }
+        if (source == nullptr) {
+            std::fill_n(target, frames, 0.0F);
+        } else if (source != target) {
+            std::memcpy(target, source, frames * sizeof(float));
+        }
+        buffers[c] = target;
+    }
+    core_.process(std::span<float* const>{buffers.data(), channels}, frames);
+}
+
+void PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) noexcept {
+    const auto maxFrames = conversion_.size() / kMaxChannels;
+    Vst::AudioBusBuffers& out = data.outputs[0];
+    const Vst::AudioBusBuffers* in = data.numInputs > 0 ? data.inputs : nullptr;
+    // Hosts promise numSamples <= maxSamplesPerBlock; slice anyway if not.
+    for (std::size_t done = 0; done < static_cast<std::size_t>(data.numSamples);) {
+        const std::size_t frames =
+            std::min(static_cast<std::size_t>(data.numSamples) - done, maxFrames);
+        if (frames == 0) {
+            return;
+        }
+        std::array<float*, kMaxChannels> buffers{};
+        for (std::size_t c = 0; c < channels; ++c) {
+            float* const scratch = conversion_.data() + c * maxFrames;
+            const double* const source = in != nullptr && static_cast<int32>(c) < in->numChannels &&
+                                                 in->channelBuffers64 != nullptr
+                                             ? in->channelBuffers64[c]
+                                             : nullptr;
+            for (std::size_t i = 0; i < frames; ++i) {
+                scratch[i] = source == nullptr ? 0.0F : static_cast<float>(source[done + i]);
+            }
+            buffers[c] = scratch;
+        }
+        core_.process(std::span<float* const>{buffers.data(), channels}, frames);
+        for (std::size_t c = 0; c < channels; ++c) {
+            if (double* const target = out.channelBuffers64[c]) {
+                for (std::size_t i = 0; i < frames; ++i) {
+                    target[done + i] = static_cast<double>(buffers[c][i]);
+                }
+            }
+        }
+        done += frames;
+    }
+}
+
+tresult PLUGIN_API PluginComponent::process(Vst::ProcessData& data) {
+    const RealtimeGuard guard;
+    collectParameterChanges(data.inputParameterChanges);
+    const bool hasAudio =
+        data.numSamples > 0 && data.numOutputs > 0 && data.outputs != nullptr &&
+        (data.symbolicSampleSize == Vst::kSample64 ? data.outputs[0].channelBuffers64 != nullptr
+                                                   : data.outputs[0].channelBuffers32 != nullptr);
+    if (!hasAudio) {
+        core_.process({}, 0);  // Parameter changes only.
+        return kResultOk;
+    }
+    const std::size_t channels = activeChannels(data);
+    if (data.symbolicSampleSize == Vst::kSample64) {
+        process64(data, channels);
+    } else {
+        process32(data, channels);
+    }
+    // Gain keeps silence silent, so silent inputs make silent outputs.
+    const bool hasInput = data.numInputs > 0 && data.inputs != nullptr;
+    data.outputs[0].silenceFlags =
+        hasInput ? data.inputs[0].silenceFlags : (std::uint64_t{1} << channels) - 1;
+    return kResultOk;
+}
+
+}  // namespace vstkit::formats::vst3

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "pluginterfaces/vst/ivstaudioprocessor.h"
+#include "public.sdk/source/vst/vstcomponent.h"
+#include "vstkit/core/audio_core.h"
+
+namespace vstkit::formats::vst3 {
+
+/// The object a VST3 host runs audio through: Steinberg's Vst::Component for
+/// buses and connection, plus IAudioProcessor over core::AudioCore.
+///
+/// Threads, as the VST3 spec assigns them: process() on the audio thread,
+/// everything else on the host's main thread (setState may come while audio
+/// runs; it hands values over through core's atomics).
+class PluginComponent final : public Steinberg::Vst::Component,
+                              public Steinberg::Vst::IAudioProcessor,
+                              public Steinberg::Vst::IProcessContextRequirements {
+  public:
+    PluginComponent();
+
+    static Steinberg::FUnknown* create(void* context);
+
+    // Main thread: lifecycle and configuration.
+    Steinberg::tresult PLUGIN_API initialize(Steinberg::FUnknown* context) override;
+    Steinberg::tresult PLUGIN_API setActive(Steinberg::TBool state) override;
+    Steinberg::tresult PLUGIN_API setBusArrangements(Steinberg::Vst::SpeakerArrangement* inputs,
+                                                     Steinberg::int32 numIns,
+                                                     Steinberg::Vst::SpeakerArrangement* outputs,
+                                                     Steinberg::int32 numOuts) override;
+    Steinberg::tresult PLUGIN_API
+    getBusArrangement(Steinberg::Vst::BusDirection dir, Steinberg::int32 index,
+                      Steinberg::Vst::SpeakerArrangement& arrangement) override;
+    Steinberg::tresult PLUGIN_API
+    canProcessSampleSize(Steinberg::int32 symbolicSampleSize) override;
+    Steinberg::uint32 PLUGIN_API getLatencySamples() override { return 0; }
+    Steinberg::tresult PLUGIN_API setupProcessing(Steinberg::Vst::ProcessSetup& setup) override;
+    Steinberg::uint32 PLUGIN_API getTailSamples() override { return Steinberg::Vst::kNoTail; }
+    Steinberg::uint32 PLUGIN_API getProcessContextRequirements() override { return 0; }
+    Steinberg::tresult PLUGIN_API connect(Steinberg::Vst::IConnectionPoint* other) override;
+
+    // Main thread, also while audio runs: state.
+    Steinberg::tresult PLUGIN_API setState(Steinberg::IBStream* state) override;
+    Steinberg::tresult PLUGIN_API getState(Steinberg::IBStream* state) override;
+
+    // Audio thread (setProcessing may come from either; it only flips a flag
+    // and drops a ramp). Wrapped whole in the real-time guard.
+    Steinberg::tresult PLUGIN_API setProcessing(Steinberg::TBool state) override;
+    Steinberg::tresult PLUGIN_API process(Steinberg::Vst::ProcessData& data) override;
+
+    OBJ_METHODS(PluginComponent, Steinberg::Vst::Component)
+    DEFINE_INTERFACES
+    DEF_INTERFACE(Steinberg::Vst::IAudioProcessor)
+    DEF_INTERFACE(Steinberg::Vst::IProcessContextRequirements)
+    END_DEFINE_INTERFACES(Steinberg::Vst::Component)
+    REFCOUNT_METHODS(Steinberg::Vst::Component)
+
+  private:
+    void collectParameterChanges(Steinberg::Vst::IParameterChanges* changes) noexcept;
+    void process32(Steinberg::Vst::ProcessData& data, std::size_t channels) noexcept;
+    void process64(Steinberg::Vst::ProcessData& data, std::size_t channels) noexcept;
+    [[nodiscard]] std::size_t activeChannels(
+        const Steinberg::Vst::ProcessData& data) const noexcept;
+
+    core::AudioCore core_;
+    Steinberg::Vst::ProcessSetup setup_{Steinberg::Vst::kRealtime, Steinberg::Vst::kSample32, 4096,
+                                        48000.0};
+    Steinberg::Vst::SpeakerArrangement arrangement_ = Steinberg::Vst::SpeakerArr::kStereo;
+    /// 64-bit hosts: samples are converted to float here, sized in setupProcessing.
+    std::vector<float> conversion_;
+};
+
+}  // namespace vstkit::formats::vst3

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <array>
+#include <memory>
+
+#include "public.sdk/source/vst/vsteditcontroller.h"
+#include "vstkit/core/shared_parameters.h"
+#include "vstkit/protocol/params.h"
+
+namespace vstkit::formats::vst3 {
+
+class ProtocolParameter;
+
+/// The object hosts ask about parameters and the editor: Steinberg's
+/// Vst::EditController with one ProtocolParameter per table row.
+/// Every method runs on the host's main (UI) thread.
+class PluginController final : public Steinberg::Vst::EditController {
+  public:
+    static Steinberg::FUnknown* create(void* context);
+
+    Steinberg::tresult PLUGIN_API initialize(Steinberg::FUnknown* context) override;
+    Steinberg::tresult PLUGIN_API terminate() override;
+    Steinberg::tresult PLUGIN_API setComponentState(Steinberg::IBStream* state) override;
+    Steinberg::tresult PLUGIN_API setState(Steinberg::IBStream* state) override;
+    Steinberg::tresult PLUGIN_API getState(Steinberg::IBStream* state) override;
+    Steinberg::IPlugView* PLUGIN_API createView(Steinberg::FIDString name) override;
+    Steinberg::tresult PLUGIN_API notify(Steinberg::Vst::IMessage* message) override;
+
+    /// The row's current normalized value.
+    [[nodiscard]] float normalizedOf(std::size_t row) const noexcept;
+    /// An edit gesture from the editor on row `row`: tells the host.
+    void beginRowEdit(std::size_t row);
+    void performRowEdit(std::size_t row, float normalized);
+    void endRowEdit(std::size_t row);
+
+    /// Takes the values the audio thread applied (host automation) into the
+    /// parameters, so the editor and getParamNormalized follow playback.
+    /// Called on the editor's timer.
+    void followAudio() noexcept;
+
+    OBJ_METHODS(PluginController, Steinberg::Vst::EditController)
+
+  private:
+    std::array<ProtocolParameter*, protocol::kParams.size()> rows_{};
+    /// Rows inside an editor gesture: playback news would fight the mouse.
+    std::array<bool, protocol::kParams.size()> editing_{};
+    std::shared_ptr<core::SharedParameters> shared_;
+};
+
+}  // namespace vstkit::formats::vst3

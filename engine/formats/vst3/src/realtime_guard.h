@@ -1,0 +1,19 @@
+#pragma once
+
+// Wraps every call a host makes on the audio thread. In an rt-check build
+// (VSTKIT_ASSERT_PROCESS_ALLOCS=ON) it aborts with the call's name and a
+// backtrace on any allocation, lock, blocking call or I/O; otherwise it is an
+// empty object the compiler removes.
+#if VSTKIT_ASSERT_PROCESS_ALLOCS
+#include "vstkit/rtcheck/realtime_scope.h"
+
+namespace vstkit::formats::vst3 {
+using RealtimeGuard = rtcheck::RealtimeScope;
+}  // namespace vstkit::formats::vst3
+#else
+namespace vstkit::formats::vst3 {
+struct RealtimeGuard final {
+    RealtimeGuard() noexcept {}
+};
+}  // namespace vstkit::formats::vst3
+#endif

@@ -1,0 +1,25 @@
+// VstKit's released VST3 ParamIDs never change.
+#include "vstkit/formats/vst3/param_ids.h"
+
+#include <gtest/gtest.h>
+
+#include "vstkit/protocol/params.h"
+
+namespace vstkit::formats::vst3 {
+namespace {
+
+TEST(ParamIds, ReleasedIdsAreKept) {
+    EXPECT_EQ(paramIdOf(protocol::spec(protocol::ParamId::Gain)), 3165055U);
+    EXPECT_EQ(paramIdOf(protocol::spec(protocol::ParamId::Bypass)), 1652125811U);
+}
+
+TEST(ParamIds, TheRuleIsJucesStringHash) {
+    EXPECT_EQ(hashStableId(""), 0U);
+    EXPECT_EQ(hashStableId("a"), 97U);
+    EXPECT_EQ(hashStableId("ab"), 97U * 31U + 98U);
+    // Long ids wrap in 32 bits and lose the sign bit, as JUCE's did.
+    EXPECT_LE(hashStableId("a_very_long_stable_identifier"), 0x7fffffffU);
+}
+
+}  // namespace
+}  // namespace vstkit::formats::vst3
