@@ -17,13 +17,16 @@ Commands:
   info BUNDLE [--json]            factory, classes, buses and parameters
   render BUNDLE --in IN.wav --out OUT.wav [--set NAME=VALUE]...
          [--automation NAME=POINTS.csv]... [--block FRAMES] [--rate HZ]
+         [--state STATE.bin]
                                   offline render (VALUE in the parameter's
                                   own unit, e.g. gain=-6; POINTS.csv has
-                                  "seconds,value" lines)
+                                  "seconds,value" lines; STATE.bin is a
+                                  component state to load first)
   test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]...
                                   the conformance suite; exit 1 on any failure
   moduleinfo BUNDLE [--stdout]    write Contents/Resources/moduleinfo.json
   bench BUNDLE [--frames N] [--calls N] [--instances N] [--json]
+  bench --bare-dsp [--frames N] [--calls N] [--json]
                                   time process() calls (see ./vstkit bench)
 )";
 

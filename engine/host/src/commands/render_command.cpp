@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string_view>
 
@@ -139,7 +140,7 @@ AutomationLane readLane(const PluginInstance& instance, const std::string& assig
 }  // namespace
 
 int runRender(std::span<const std::string_view> arguments) {
-    const Arguments parsed{arguments, {}, {"in", "out", "block", "rate"}, {"set", "automation"}};
+    const Arguments parsed{arguments, {}, {"in", "out", "block", "rate", "state"}, {"set", "automation"}};
     const std::string bundle = parsed.onlyPositional("bundle");
     const auto inPath = parsed.value("in");
     const auto outPath = parsed.value("out");
@@ -170,6 +171,18 @@ int runRender(std::span<const std::string_view> arguments) {
     const Module module{bundle};
     auto host = owned(new HostApplication);
     PluginInstance instance{module, module.firstClassOf(kVstAudioEffectClass), *host};
+    if (const auto statePath = parsed.value("state")) {
+        // As a DAW restores a session: state first, then activation.
+        std::ifstream stateFile{*statePath, std::ios::binary};
+        if (!stateFile) {
+            throw HostError("cannot read state file " + *statePath);
+        }
+        const std::vector<std::uint8_t> state{std::istreambuf_iterator<char>{stateFile},
+                                              std::istreambuf_iterator<char>{}};
+        if (instance.loadComponentState(state) != kResultOk) {
+            throw HostError("the plugin rejected the state in " + *statePath);
+        }
+    }
     const auto channelCount = static_cast<int32>(clip.channels.size());
     instance.start(
         {static_cast<double>(clip.sampleRate), blockFrames, channelCount, Vst::kOffline});

@@ -22,6 +22,8 @@
 #        phase_4_automate  Gain must read back -6 dB; lane 0 dB / -12 dB,
 #                          Play, export
 #        phase_5_verify    lane still there (Play, its points) after reload
+#        phase_6_fixture   the session saved by the JUCE 7.0.5 build
+#                          (../fixtures) loads: Gain -6 dB, its lane intact
 #      (common.lua holds the shared helpers, export/ the float-WAV export
 #      preset; a phase killed by a signal - an Ardour 7.3 export crash - is
 #      retried, see run_phase);
@@ -240,6 +242,19 @@ if [[ $phases_ok -eq 1 ]]; then
   else
     fail "Gain -6 dB read-back not confirmed"
   fi
+fi
+
+# The session saved by the JUCE 7.0.5 build (a compatibility fixture) must
+# load in this build with its Gain and automation lane.
+readonly FIXTURE_SESSION="$SCRIPT_DIR/../fixtures/juce-7.0.5-session"
+if [[ -d "$FIXTURE_SESSION" ]]; then
+  (
+    export VSTKIT_SESSION_DIR="$WORK/fixture-session"
+    export VSTKIT_SESSION_NAME="vstkit-juce-session"
+    mkdir -p "$VSTKIT_SESSION_DIR"/{interchange,peaks,dead,externals,export,analysis,plugins}
+    cp "$FIXTURE_SESSION/vstkit-juce-session.ardour" "$VSTKIT_SESSION_DIR/"
+    run_phase 6_fixture
+  ) || phases_ok=0
 fi
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Renders through the built VST3 the way a DAW would and measures the audio.
+#
+# Usage: render_test.sh CASE HOST BUNDLE FIXTURES_DIR
+#   fixture-state     the state saved by the JUCE 7.0.5 build loads: -6.00 dB
+#   sample-accurate   a Gain step at frame 24037 (offset 37 of a 64-frame block)
+#                     leaves frames before it untouched and changes 24037 on
+#   no-display        loading, rendering and listing touch no X display:
+#                     DISPLAY points at a display that does not exist and
+#                     strace sees no connection to any X socket
+set -euo pipefail
+
+if [[ $# -ne 4 ]]; then
+    echo "usage: $0 CASE HOST BUNDLE FIXTURES_DIR" >&2
+    exit 2
+fi
+readonly CASE="$1" HOST="$2" BUNDLE="$3" FIXTURES="$4"
+TOOL="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/wav_tool.py"
+readonly TOOL
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/vstkit-render-test.XXXXXX")"
+readonly WORK
+trap 'rm -rf -- "$WORK"' EXIT
+
+fail() {
+    echo "FAIL: $*"
+    exit 1
+}
+
+case "$CASE" in
+fixture-state)
+    sox -q -n -r 48000 -c 2 -e floating-point -b 32 "$WORK/in.wav" synth 1 sine 1000 gain -12
+    "$HOST" render "$BUNDLE" --in "$WORK/in.wav" --out "$WORK/out.wav" --block 64 \
+        --state "$FIXTURES/juce-7.0.5-state.bin"
+    change=$(python3 "$TOOL" gain-db "$WORK/in.wav" "$WORK/out.wav" 0 48000)
+    echo "level change with the JUCE 7.0.5 state: $change dB (expect -6.00 +/- 0.05)"
+    awk -v c="$change" 'BEGIN { exit !(c > -6.05 && c < -5.95) }' || fail "state fixture did not load as -6 dB"
+    ;;
+sample-accurate)
+    python3 "$TOOL" dc "$WORK/in.wav" 1 0.5
+    printf 'seconds,value\n0,0\n%s,0\n%s,-24\n' 0.50077083333 0.50077083333 >"$WORK/step.csv"
+    "$HOST" render "$BUNDLE" --in "$WORK/in.wav" --out "$WORK/out.wav" --block 64 \
+        --automation "gain=$WORK/step.csv"
+    first=$(python3 "$TOOL" first-change "$WORK/in.wav" "$WORK/out.wav")
+    echo "first changed frame: $first (the step is at frame 24037, offset 37 of block 375)"
+    [[ "$first" == 24037 ]] || fail "automation took effect at frame $first, not 24037"
+    ;;
+no-display)
+    command -v strace >/dev/null || fail "strace not found (Debian package strace)"
+    sox -q -n -r 48000 -c 2 -e floating-point -b 32 "$WORK/in.wav" synth 0.2 sine 1000
+    for command in info render; do
+        args=("$BUNDLE")
+        [[ $command == render ]] && args+=(--in "$WORK/in.wav" --out "$WORK/out.wav" --set gain=-6)
+        DISPLAY=:97 strace -f -qq -e trace=connect -o "$WORK/$command.strace" \
+            "$HOST" "$command" "${args[@]}" >/dev/null || fail "vstkit-host $command failed with DISPLAY=:97"
+        if grep -E 'X11-unix|:6097|\.Xauthority' "$WORK/$command.strace"; then
+            fail "vstkit-host $command connected to an X display with no editor open"
+        fi
+        echo "vstkit-host $command: $(grep -c connect "$WORK/$command.strace" || true) connect() calls, none to X"
+    done
+    ;;
+*)
+    echo "unknown case '$CASE'" >&2
+    exit 2
+    ;;
+esac
+echo "PASS: $CASE"

@@ -1,0 +1,123 @@
+#include "layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vstkit::ui {
+namespace {
+
+// Unscaled metrics. At scale 1 with today's table (Gain, Bypass) the editor is
+// 480x240 and the Gain track's grab zone covers the point (width/2,
+// height*7/10), where the host's conformance check drags it.
+constexpr float kWidth = 480.0F;
+constexpr float kMargin = 16.0F;
+constexpr float kHeaderHeight = 56.0F;
+constexpr float kHeaderGap = 16.0F;
+constexpr float kRowGap = 8.0F;
+constexpr float kBottomMargin = 12.0F;
+constexpr float kCardPadding = 14.0F;
+constexpr float kBodyFont = 13.0F;
+// Twice the body size: ImGui's default bitmap font stays crisp at whole multiples.
+constexpr float kLargeFont = 26.0F;
+
+constexpr float kSliderCardHeight = 112.0F;
+constexpr float kSliderValueTop = 35.0F;
+constexpr float kSliderTrackTop = 72.0F;
+constexpr float kSliderTrackZone = 28.0F;
+
+constexpr float kToggleCardHeight = 36.0F;
+constexpr float kSwitchWidth = 34.0F;
+constexpr float kSwitchHeight = 18.0F;
+constexpr float kToggleValueWidth = 40.0F;
+constexpr float kToggleValueGap = 10.0F;
+
+constexpr float kMinScale = 0.5F;
+constexpr float kMaxScale = 4.0F;
+
+[[nodiscard]] float cardHeight(const protocol::ParamSpec& spec) noexcept {
+    return spec.kind == protocol::ParamKind::Toggle ? kToggleCardHeight : kSliderCardHeight;
+}
+
+[[nodiscard]] float naturalHeight(std::span<const protocol::ParamSpec> parameters) noexcept {
+    float height = kHeaderHeight + kHeaderGap + kBottomMargin;
+    for (const auto& spec : parameters) {
+        height += cardHeight(spec);
+    }
+    if (!parameters.empty()) {
+        height += kRowGap * static_cast<float>(parameters.size() - 1);
+    }
+    return height;
+}
+
+[[nodiscard]] Rect scaled(float x, float y, float width, float height, float scale) noexcept {
+    return Rect{x * scale, y * scale, width * scale, height * scale};
+}
+
+[[nodiscard]] RowLayout sliderRow(Rect card, float scale) noexcept {
+    const float pad = kCardPadding * scale;
+    const float innerWidth = card.width - 2.0F * pad;
+    RowLayout row{};
+    row.card = card;
+    row.label = Rect{card.x + pad, card.y + pad, innerWidth, kBodyFont * scale};
+    row.value = Rect{card.x + pad, card.y + kSliderValueTop * scale, innerWidth, kLargeFont * scale};
+    row.control =
+        Rect{card.x + pad, card.y + kSliderTrackTop * scale, innerWidth, kSliderTrackZone * scale};
+    return row;
+}
+
+[[nodiscard]] RowLayout toggleRow(Rect card, float scale) noexcept {
+    const float pad = kCardPadding * scale;
+    RowLayout row{};
+    row.card = card;
+    const float switchWidth = kSwitchWidth * scale;
+    const float switchHeight = kSwitchHeight * scale;
+    row.control = Rect{card.right() - pad - switchWidth, card.centerY() - 0.5F * switchHeight,
+                       switchWidth, switchHeight};
+    const float valueWidth = kToggleValueWidth * scale;
+    const float textHeight = kBodyFont * scale;
+    row.value = Rect{row.control.x - kToggleValueGap * scale - valueWidth,
+                     card.centerY() - 0.5F * textHeight, valueWidth, textHeight};
+    row.label = Rect{card.x + pad, row.value.y, row.value.x - card.x - pad, textHeight};
+    return row;
+}
+
+}  // namespace
+
+float sanitizeScale(float scale) noexcept {
+    if (!(scale == scale)) {
+        return 1.0F;
+    }
+    return std::clamp(scale, kMinScale, kMaxScale);
+}
+
+Size naturalSize(std::span<const protocol::ParamSpec> parameters, float scale) noexcept {
+    const float safeScale = sanitizeScale(scale);
+    return Size{static_cast<int>(std::ceil(kWidth * safeScale)),
+                static_cast<int>(std::ceil(naturalHeight(parameters) * safeScale))};
+}
+
+Layout computeLayout(std::span<const protocol::ParamSpec> parameters, float scale, int width) {
+    Layout layout;
+    layout.scale = sanitizeScale(scale);
+    const float s = layout.scale;
+    const Size natural = naturalSize(parameters, s);
+    layout.width = std::max(width, 1);
+    layout.height = natural.height;
+    layout.bodyFontSize = std::round(kBodyFont * s);
+    layout.largeFontSize = std::round(kLargeFont * s);
+    const float windowWidth = static_cast<float>(layout.width);
+    layout.header = Rect{0.0F, 0.0F, windowWidth, kHeaderHeight * s};
+
+    layout.rows.reserve(parameters.size());
+    float top = kHeaderHeight + kHeaderGap;
+    const float cardWidth = std::max(windowWidth / s - 2.0F * kMargin, 2.0F * kCardPadding + 1.0F);
+    for (const auto& spec : parameters) {
+        const Rect card = scaled(kMargin, top, cardWidth, cardHeight(spec), s);
+        layout.rows.push_back(spec.kind == protocol::ParamKind::Toggle ? toggleRow(card, s)
+                                                                       : sliderRow(card, s));
+        top += cardHeight(spec) + kRowGap;
+    }
+    return layout;
+}
+
+}  // namespace vstkit::ui
