@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <atomic>
+#include <thread>
 #include <vector>
 
 #include "vstkit/dsp/gain.h"
@@ -63,6 +65,38 @@ TEST(AudioCore, MalformedStateChangesNothing) {
     const auto saved = protocol::parseState(core.saveState());
     ASSERT_TRUE(saved.values.has_value());
     EXPECT_EQ((*saved.values)[kGain], 3.0F);
+}
+
+// Run under ThreadSanitizer by the tsan stage: the audio thread processes
+// with automation while the host thread loads state and drains the changes.
+TEST(AudioCoreConcurrency, AudioAndHostThreadsShareValuesWithoutRaces) {
+    AudioCore core;
+    core.prepare(48000.0, 64);
+    std::atomic<bool> running{true};
+    std::thread audio{[&] {
+        std::vector<float> left(64, 0.5F);
+        std::vector<float> right(64, 0.5F);
+        const std::array<float*, 2> channels{left.data(), right.data()};
+        for (int block = 0; block < 20000; ++block) {
+            core.events().add({static_cast<std::uint32_t>(block % 64), kGain,
+                               static_cast<float>(block % 48 - 24)},
+                              true);
+            core.process(channels, 64);
+        }
+        running = false;
+    }};
+    auto values = protocol::defaultValues();
+    int drained = 0;
+    while (running) {
+        values[kGain] = static_cast<float>(drained % 10);
+        static_cast<void>(core.loadState(protocol::serializeState(values)));
+        while (core.shared()->appliedChanges.pop()) {
+            ++drained;
+        }
+        static_cast<void>(core.saveState());
+    }
+    audio.join();
+    EXPECT_GT(drained, 0);
 }
 
 #if VSTKIT_HAS_RTCHECK

@@ -140,7 +140,8 @@ AutomationLane readLane(const PluginInstance& instance, const std::string& assig
 }  // namespace
 
 int runRender(std::span<const std::string_view> arguments) {
-    const Arguments parsed{arguments, {}, {"in", "out", "block", "rate", "state"}, {"set", "automation"}};
+    const Arguments parsed{
+        arguments, {}, {"in", "out", "block", "rate", "state"}, {"set", "automation"}};
     const std::string bundle = parsed.onlyPositional("bundle");
     const auto inPath = parsed.value("in");
     const auto outPath = parsed.value("out");

@@ -42,9 +42,33 @@ CheckResult checkParameters(SuiteContext& context) {
         if ((info.flags & Vst::ParameterInfo::kCanAutomate) == 0) {
             return CheckResult::fail(title + " is not automatable");
         }
-        if (info.stepCount != 0) {
+        const int32 expectedSteps = spec->kind == protocol::ParamKind::Toggle ? 1 : 0;
+        if (info.stepCount != expectedSteps) {
             return CheckResult::fail(title + " has " + std::to_string(info.stepCount) +
-                                     " steps; it is continuous");
+                                     " steps; the protocol says " + std::to_string(expectedSteps));
+        }
+        const bool isBypass = (info.flags & Vst::ParameterInfo::kIsBypass) != 0;
+        if (isBypass != (spec->role == protocol::ParamRole::Bypass)) {
+            return CheckResult::fail(title + (isBypass ? " is" : " is not") +
+                                     " flagged kIsBypass, against the protocol");
+        }
+        // Hosts show and automate plain values: the ends of the range must map.
+        auto& controller = instance.controller();
+        const double plainAtZero = controller.normalizedParamToPlain(info.id, 0.0);
+        const double plainAtOne = controller.normalizedParamToPlain(info.id, 1.0);
+        if (std::abs(plainAtZero - spec->minValue) > 1e-4 ||
+            std::abs(plainAtOne - spec->maxValue) > 1e-4) {
+            return CheckResult::fail(
+                title + ": normalizedParamToPlain gives " + formatDouble(plainAtZero, 3) + ".." +
+                formatDouble(plainAtOne, 3) + ", protocol says " + formatDouble(spec->minValue, 3) +
+                ".." + formatDouble(spec->maxValue, 3));
+        }
+        const double normalizedOfDefault =
+            controller.plainParamToNormalized(info.id, spec->defaultValue);
+        if (std::abs(normalizedOfDefault - protocol::toNormalized(*spec, spec->defaultValue)) >
+            1e-6) {
+            return CheckResult::fail(title + ": plainParamToNormalized(default) is " +
+                                     formatDouble(normalizedOfDefault, 6));
         }
         const double expectedDefault = protocol::toNormalized(*spec, spec->defaultValue);
         if (std::abs(info.defaultNormalizedValue - expectedDefault) > 1e-6) {
@@ -74,8 +98,9 @@ CheckResult checkParameters(SuiteContext& context) {
         return CheckResult::fail("found " + std::to_string(matched) + " of " +
                                  std::to_string(protocol::kParams.size()) + " protocol parameters");
     }
-    return CheckResult::pass(std::to_string(matched) + " protocol parameter(s)" + extras +
-                             "; units, default, range ends and text match, automatable");
+    return CheckResult::pass(
+        std::to_string(matched) + " protocol parameter(s)" + extras +
+        "; units, steps, bypass flag, default, plain range and text match, automatable");
 }
 
 }  // namespace vstkit::host::conformance
