@@ -10,6 +10,10 @@ namespace vstkit::formats::vst3 {
 
 class PluginController;
 
+// VST3 interfaces are COM-style: released through release(), never deleted
+// through a base pointer, so by design they have no virtual destructor.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
 /// The generic editor inside a VST3 host's window: an IPlugView over
 /// ui::Editor, driven by the host's IRunLoop (the X connection's fd and a
 /// timer), so it starts no thread. Every method runs on the host's UI thread.
@@ -74,5 +78,6 @@ class EditorView final : public Steinberg::FObject,
     Steinberg::IPtr<Steinberg::Linux::IRunLoop> runLoop_;
     ui::Editor editor_;
 };
+#pragma GCC diagnostic pop
 
 }  // namespace vstkit::formats::vst3

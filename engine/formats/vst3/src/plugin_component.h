@@ -9,6 +9,10 @@
 
 namespace vstkit::formats::vst3 {
 
+// VST3 interfaces are COM-style: released through release(), never deleted
+// through a base pointer, so by design they have no virtual destructor.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
 /// The object a VST3 host runs audio through: Steinberg's Vst::Component for
 /// buses and connection, plus IAudioProcessor over core::AudioCore.
 ///
@@ -71,5 +75,6 @@ class PluginComponent final : public Steinberg::Vst::Component,
     /// 64-bit hosts: samples are converted to float here, sized in setupProcessing.
     std::vector<float> conversion_;
 };
+#pragma GCC diagnostic pop
 
 }  // namespace vstkit::formats::vst3

@@ -38,6 +38,10 @@ void copyId(const ClassId& id, TUID out) {
 /// The two classes, in the order hosts list them.
 enum class ClassIndex : int32 { Component = 0, Controller = 1, Count = 2 };
 
+// VST3 interfaces are COM-style: released through release(), never deleted
+// through a base pointer, so by design they have no virtual destructor.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
 /// The factory has no state: every answer comes from pluginIdentity(), so
 /// one static instance serves every host call.
 class PluginFactory final : public IPluginFactory3 {
@@ -147,6 +151,7 @@ class PluginFactory final : public IPluginFactory3 {
 
     tresult PLUGIN_API setHostContext(FUnknown* /*context*/) override { return kResultOk; }
 };
+#pragma GCC diagnostic pop
 
 PluginFactory factory;
 
