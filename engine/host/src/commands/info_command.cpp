@@ -99,6 +99,9 @@ int runInfo(std::span<const std::string_view> arguments) {
                 << ", \"default\": " << p.defaultNormalizedValue << ", \"defaultText\": "
                 << jsonString(instance.textFromNormalized(p.id, p.defaultNormalizedValue))
                 << ", \"stepCount\": " << p.stepCount
+                << ", \"plainAt0\": " << instance.controller().normalizedParamToPlain(p.id, 0.0)
+                << ", \"plainAtHalf\": " << instance.controller().normalizedParamToPlain(p.id, 0.5)
+                << ", \"plainAt1\": " << instance.controller().normalizedParamToPlain(p.id, 1.0)
                 << ", \"flags\": " << jsonString(flagsText(p.flags)) << "}";
         }
         out << "\n  ]\n}\n";

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # VstKit in a real DAW: a headless Ardour 7 session test.
 #
-# Usage: ardour_session_test.sh BUNDLE_PATH        (e.g. dist/VstKit.vst3)
-#        KEEP=1 ardour_session_test.sh BUNDLE_PATH (keep the temp folder)
+# Usage: ardour_session_test.sh BUNDLE_PATH HOST  (e.g. dist/VstKit.vst3 dist/vstkit-host)
+#        KEEP=1 ardour_session_test.sh ...          (keep the temp folder)
 #
 # Needs the Debian packages ardour (ardour7-lua, ardour-vst3-scanner) and sox.
 # Everything happens in one mktemp folder with HOME pointing inside it, so no
@@ -41,10 +41,11 @@ readonly VST3_SCANNER="${ARDOUR_LIB_DIR}/ardour-vst3-scanner"
 readonly PHASE_TIMEOUT=60 # seconds per ardour7-lua process
 readonly RATE=48000
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 BUNDLE_PATH" >&2
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 BUNDLE_PATH VSTKIT_HOST" >&2
   exit 2
 fi
+readonly VSTKIT_HOST="$2"
 if ! command -v "$ARDOUR_LUA" >/dev/null 2>&1; then
   echo "FAIL: $ARDOUR_LUA not found - install Ardour 7 (Debian package 'ardour') to run this test"
   exit 1
@@ -245,7 +246,10 @@ if [[ $phases_ok -eq 1 ]]; then
 fi
 
 # The session saved by the JUCE 7.0.5 build (a compatibility fixture) must
-# load in this build with its Gain and automation lane.
+# load in this build with its Gain and automation lane. Ardour keeps VST3
+# lanes in the plugin's plain units; that build reported 0..1, this one dB,
+# so the lane is converted once with engine/tools/ardour_lanes_to_plain.py
+# (the step the README gives musicians).
 readonly FIXTURE_SESSION="$SCRIPT_DIR/../fixtures/juce-7.0.5-session"
 if [[ -d "$FIXTURE_SESSION" ]]; then
   (
@@ -253,6 +257,8 @@ if [[ -d "$FIXTURE_SESSION" ]]; then
     export VSTKIT_SESSION_NAME="vstkit-juce-session"
     mkdir -p "$VSTKIT_SESSION_DIR"/{interchange,peaks,dead,externals,export,analysis,plugins}
     cp "$FIXTURE_SESSION/vstkit-juce-session.ardour" "$VSTKIT_SESSION_DIR/"
+    python3 "$SCRIPT_DIR/../../../tools/ardour_lanes_to_plain.py" --host "$VSTKIT_HOST" \
+      "$VSTKIT_SESSION_DIR/vstkit-juce-session.ardour" "$BUNDLE_SRC" | sed 's/^/    | /'
     run_phase 6_fixture
   ) || phases_ok=0
 fi

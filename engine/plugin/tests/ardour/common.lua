@@ -39,17 +39,12 @@ function M.fail(phase, text)
   error(string.format("[%s] FAILED: %s", phase, text), 0)
 end
 
--- Host block size for every phase, in samples. Two reasons for 4096:
---  * Ardour 7.3's (freewheel) export now and then corrupts the heap and the
---    process dies later (in ExportGraphBuilder::reset, save_state or
---    close_session), also with no plugin in the session. How often depends
---    on the block size, which looks like a race: 4 of 12 runs at 256,
---    about 1 in 5 at 1024 (Ardour's default here), none in 30 at 4096 or
---    in 50 at 8192.
---  * The plugin applies a parameter change at the start of the host block
---    it arrives in (see the automation phase), so the step at 1 s starts at
---    the block boundary before it: 45056 samples = 0.939 s with 4096, which
---    keeps the 0.1-0.9 s measurement window clear (8192 would not).
+-- Host block size for every phase, in samples. Ardour 7.3's (freewheel)
+-- export now and then corrupts the heap and the process dies later (in
+-- ExportGraphBuilder::reset, save_state or close_session), also with no
+-- plugin in the session. How often depends on the block size, which looks
+-- like a race: 4 of 12 runs at 256, about 1 in 5 at 1024 (Ardour's default
+-- here), none in 30 at 4096 or in 50 at 8192.
 M.BLOCK_SIZE = 4096
 
 -- Selects the headless dummy audio backend (no sound card needed) and its
@@ -127,30 +122,27 @@ function M.lua_api_index(phase, proc, cid)
   M.fail(phase, "parameter id " .. cid .. " has no LuaAPI index")
 end
 
--- Ardour 7.3 exposes VST3 parameters as the plugin's normalised 0..1 value
--- (the descriptor says lower=0 upper=1). The plugin maps 0..1 linearly onto
--- -24..+24 dB. Converting through the descriptor's own lower/upper keeps this
--- correct should a host ever report the plain dB range instead.
-function M.db_to_value(ac, db)
+-- Ardour asks the plugin for its plain range (normalizedParamToPlain at 0
+-- and 1), and VstKit reports Gain in dB: Ardour's control, its automation
+-- lanes and these scripts all work in dB. Checked, so a plugin that falls
+-- back to 0..1 fails loudly instead of being silently converted.
+function M.require_db_range(phase, ac)
   local d = ac:desc()
-  local t = (db - M.GAIN_MIN_DB) / (M.GAIN_MAX_DB - M.GAIN_MIN_DB)
-  return d.lower + t * (d.upper - d.lower)
-end
-
-function M.value_to_db(ac, value)
-  local d = ac:desc()
-  local t = (value - d.lower) / (d.upper - d.lower)
-  return M.GAIN_MIN_DB + t * (M.GAIN_MAX_DB - M.GAIN_MIN_DB)
+  if math.abs(d.lower - M.GAIN_MIN_DB) > 1e-4 or math.abs(d.upper - M.GAIN_MAX_DB) > 1e-4 then
+    M.fail(phase, string.format("Gain's range in Ardour is %g..%g, expected %g..%g dB",
+      d.lower, d.upper, M.GAIN_MIN_DB, M.GAIN_MAX_DB))
+  end
 end
 
 -- Sets the Gain control to a dB value and lets the engine run so the change
 -- reaches the plugin (a value set right before save_state can otherwise be
 -- saved stale in the plugin's state chunk).
 function M.set_gain_db(phase, ac, db)
-  ac:set_value(M.db_to_value(ac, db), PBD.GroupControlDisposition.NoGroup)
+  M.require_db_range(phase, ac)
+  ac:set_value(db, PBD.GroupControlDisposition.NoGroup)
   ARDOUR.LuaAPI.wait_for_process_callback(4, 1000)
   sleep(0.3)
-  local now = M.value_to_db(ac, ac:get_value())
+  local now = ac:get_value()
   M.report(phase, string.format("gain set to %.2f dB (control reads %.4f dB, raw %.6f)", db, now, ac:get_value()))
   if math.abs(now - db) > 0.01 then
     M.fail(phase, string.format("Gain reads %.4f dB after setting %.2f dB", now, db))

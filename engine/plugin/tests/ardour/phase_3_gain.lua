@@ -11,7 +11,7 @@ local PHASE = "gain"
 C.open_session(PHASE)
 local proc = C.find_plugin(PHASE, C.find_track(PHASE))
 local gain = C.find_control(PHASE, proc, C.GAIN_LABEL)
-C.report(PHASE, string.format("Gain after load: %.4f dB", C.value_to_db(gain, gain:get_value())))
+C.report(PHASE, string.format("Gain after load: %.4f dB", gain:get_value()))
 C.set_gain_db(PHASE, gain, -6.0)
 C.export(PHASE, "gain_minus6db")
 C.save_and_close(PHASE)

@@ -15,10 +15,10 @@ local gain, cid = C.find_control(PHASE, proc, C.GAIN_LABEL)
 
 -- 1. The saved value: both the host's control and the plugin's own
 --    parameter (ARDOUR.LuaAPI.get_processor_param asks the plugin).
-local control_db = C.value_to_db(gain, gain:get_value())
+local control_db = gain:get_value()
 local plugin_value, refs = ARDOUR.LuaAPI.get_processor_param(proc, C.lua_api_index(PHASE, proc, cid), false)
 if not refs[3] then C.fail(PHASE, "get_processor_param failed") end -- refs = {proc, index, ok}
-local plugin_db = C.value_to_db(gain, plugin_value)
+local plugin_db = plugin_value
 C.report(PHASE, string.format("readback Gain control=%.4f dB plugin=%.4f dB", control_db, plugin_db))
 if math.abs(control_db + 6.0) > 0.01 or math.abs(plugin_db + 6.0) > 0.01 then
   C.fail(PHASE, "Gain did not survive save/close/reload as -6 dB")
@@ -40,7 +40,7 @@ local rate = Session:nominal_sample_rate()
 local samples = math.tointeger(tonumber(C.env("VSTKIT_SOURCE_SAMPLES")))
 local al = gain:alist()
 local cl = al:list()
-local v0, v12 = C.db_to_value(gain, 0.0), C.db_to_value(gain, -12.0)
+local v0, v12 = 0.0, -12.0
 cl:clear_list()
 --           when (samples)                         value  guards initial
 cl:add(Temporal.timepos_t(0),                      v0,    false, false)
@@ -50,8 +50,8 @@ cl:add(Temporal.timepos_t(samples),                v12,   false, false)
 gain:set_automation_state(ARDOUR.AutoState.Play)
 C.report(PHASE, string.format("automation lane: %d points, state %s, 0.5 s -> %.3f dB, 1.5 s -> %.3f dB",
   cl:size(), tostring(gain:automation_state()),
-  C.value_to_db(gain, cl:eval(Temporal.timepos_t(rate // 2))),
-  C.value_to_db(gain, cl:eval(Temporal.timepos_t(rate + rate // 2)))))
+  cl:eval(Temporal.timepos_t(rate // 2)),
+  cl:eval(Temporal.timepos_t(rate + rate // 2))))
 if gain:automation_state() ~= ARDOUR.AutoState.Play then C.fail(PHASE, "automation state is not Play") end
 if cl:size() ~= 4 then C.fail(PHASE, "automation lane has " .. cl:size() .. " points, expected 4") end
 ARDOUR.LuaAPI.wait_for_process_callback(4, 1000)
