@@ -14,8 +14,8 @@ namespace vstkit::ui {
 namespace {
 
 constexpr long kEventMask = ExposureMask | StructureNotifyMask | ButtonPressMask |
-                            ButtonReleaseMask | PointerMotionMask | KeyPressMask |
-                            KeyReleaseMask | EnterWindowMask | LeaveWindowMask | FocusChangeMask;
+                            ButtonReleaseMask | PointerMotionMask | KeyPressMask | KeyReleaseMask |
+                            EnterWindowMask | LeaveWindowMask | FocusChangeMask;
 
 [[nodiscard]] std::string windowName(unsigned long window) {
     char text[32];
@@ -39,46 +39,37 @@ constexpr long kEventMask = ExposureMask | StructureNotifyMask | ButtonPressMask
     return false;
 }
 
-/// A double-buffered true-colour config whose visual has the parent's depth
-/// when there is one, so the window blends into any parent and can be read back.
-[[nodiscard]] GLXFBConfig chooseConfig(Display* display, int screen, int parentDepth) {
-    const int attributes[] = {GLX_X_RENDERABLE,
-                              True,
-                              GLX_DRAWABLE_TYPE,
-                              GLX_WINDOW_BIT,
-                              GLX_RENDER_TYPE,
-                              GLX_RGBA_BIT,
-                              GLX_X_VISUAL_TYPE,
-                              GLX_TRUE_COLOR,
-                              GLX_RED_SIZE,
-                              8,
-                              GLX_GREEN_SIZE,
-                              8,
-                              GLX_BLUE_SIZE,
-                              8,
-                              GLX_DOUBLEBUFFER,
-                              True,
-                              None};
+[[nodiscard]] bool isDoubleBufferedTrueColour(Display* display, XVisualInfo& visual) noexcept {
+    int useGl = 0;
+    int rgba = 0;
+    int doubleBuffer = 0;
+    int red = 0;
+    return visual.c_class == TrueColor && glXGetConfig(display, &visual, GLX_USE_GL, &useGl) == 0 &&
+           useGl != 0 && glXGetConfig(display, &visual, GLX_RGBA, &rgba) == 0 && rgba != 0 &&
+           glXGetConfig(display, &visual, GLX_DOUBLEBUFFER, &doubleBuffer) == 0 &&
+           doubleBuffer != 0 && glXGetConfig(display, &visual, GLX_RED_SIZE, &red) == 0 && red >= 8;
+}
+
+/// The parent's own visual when GL can draw to it double-buffered (it then
+/// blends into any parent and reads back like it), else GLX's best choice.
+/// Visuals, not GLXFBConfigs: libglvnd remembers every FBConfig it ever
+/// returned, which would grow the heap on each open.
+[[nodiscard]] XVisualInfo* chooseVisual(Display* display, int screen, const Visual* parentVisual) {
+    XVisualInfo wanted{};
+    wanted.visualid = XVisualIDFromVisual(const_cast<Visual*>(parentVisual));
+    wanted.screen = screen;
     int count = 0;
-    GLXFBConfig* configs = glXChooseFBConfig(display, screen, attributes, &count);
-    if (configs == nullptr) {
-        return nullptr;
-    }
-    GLXFBConfig chosen = nullptr;
-    for (int i = 0; i < count && chosen == nullptr; ++i) {
-        XVisualInfo* visual = glXGetVisualFromFBConfig(display, configs[i]);
-        if (visual != nullptr) {
-            if (visual->depth == parentDepth) {
-                chosen = configs[i];
-            }
-            XFree(visual);
+    XVisualInfo* parents =
+        XGetVisualInfo(display, VisualIDMask | VisualScreenMask, &wanted, &count);
+    if (parents != nullptr) {
+        if (count > 0 && isDoubleBufferedTrueColour(display, parents[0])) {
+            return parents;
         }
+        XFree(parents);
     }
-    if (chosen == nullptr && count > 0) {
-        chosen = configs[0];
-    }
-    XFree(configs);
-    return chosen;
+    int attributes[] = {
+        GLX_RGBA, GLX_DOUBLEBUFFER, GLX_RED_SIZE, 8, GLX_GREEN_SIZE, 8, GLX_BLUE_SIZE, 8, None};
+    return glXChooseVisual(display, screen, attributes);
 }
 
 /// The theme's background as a pixel of a true-colour visual, shown before the first frame.
@@ -135,8 +126,7 @@ std::string GlWindow::createWindow(unsigned long parent, int width, int height) 
         return "the parent " + windowName(parent) + " is not a window";
     }
     const int screen = XScreenNumberOfScreen(parentAttributes.screen);
-    GLXFBConfig config = chooseConfig(display_, screen, parentAttributes.depth);
-    XVisualInfo* visual = config != nullptr ? glXGetVisualFromFBConfig(display_, config) : nullptr;
+    XVisualInfo* visual = chooseVisual(display_, screen, parentAttributes.visual);
     if (visual == nullptr) {
         return "no double-buffered true-colour GLX visual";
     }
@@ -146,15 +136,15 @@ std::string GlWindow::createWindow(unsigned long parent, int width, int height) 
     attributes.border_pixel = 0;
     attributes.background_pixel = backgroundPixel(visual->visual);
     attributes.event_mask = kEventMask;
-    window_ = XCreateWindow(display_, parent, 0, 0, static_cast<unsigned>(width),
-                            static_cast<unsigned>(height), 0, visual->depth, InputOutput,
-                            visual->visual, CWColormap | CWBorderPixel | CWBackPixel | CWEventMask,
-                            &attributes);
+    window_ =
+        XCreateWindow(display_, parent, 0, 0, static_cast<unsigned>(width),
+                      static_cast<unsigned>(height), 0, visual->depth, InputOutput, visual->visual,
+                      CWColormap | CWBorderPixel | CWBackPixel | CWEventMask, &attributes);
+    context_ = glXCreateContext(display_, visual, nullptr, True);
     XFree(visual);
     if (trap.failed() || window_ == 0) {
         return "cannot create a child window of " + windowName(parent);
     }
-    context_ = glXCreateNewContext(display_, config, GLX_RGBA_TYPE, nullptr, True);
     if (context_ == nullptr || trap.failed()) {
         return "cannot create a GLX context";
     }
@@ -236,6 +226,10 @@ GlWindow::MakeCurrent::MakeCurrent(const GlWindow& window) noexcept
         return;
     }
     succeeded_ = glXMakeCurrent(window_.display_, window_.window_, window_.context_) == True;
+    if (!succeeded_) {
+        // Never leave the host's context current for GL calls meant for ours.
+        glXMakeCurrent(window_.display_, None, nullptr);
+    }
 }
 
 GlWindow::MakeCurrent::~MakeCurrent() {

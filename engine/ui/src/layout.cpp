@@ -59,7 +59,8 @@ constexpr float kMaxScale = 4.0F;
     RowLayout row{};
     row.card = card;
     row.label = Rect{card.x + pad, card.y + pad, innerWidth, kBodyFont * scale};
-    row.value = Rect{card.x + pad, card.y + kSliderValueTop * scale, innerWidth, kLargeFont * scale};
+    row.value =
+        Rect{card.x + pad, card.y + kSliderValueTop * scale, innerWidth, kLargeFont * scale};
     row.control =
         Rect{card.x + pad, card.y + kSliderTrackTop * scale, innerWidth, kSliderTrackZone * scale};
     return row;

@@ -8,8 +8,8 @@ namespace {
     const ImU32 red = (value >> 16U) & 0xFFU;
     const ImU32 green = (value >> 8U) & 0xFFU;
     const ImU32 blue = value & 0xFFU;
-    return (0xFFU << IM_COL32_A_SHIFT) | (blue << IM_COL32_B_SHIFT) |
-           (green << IM_COL32_G_SHIFT) | (red << IM_COL32_R_SHIFT);
+    return (0xFFU << IM_COL32_A_SHIFT) | (blue << IM_COL32_B_SHIFT) | (green << IM_COL32_G_SHIFT) |
+           (red << IM_COL32_R_SHIFT);
 }
 
 [[nodiscard]] ImVec4 colour(ImU32 packed) noexcept {

@@ -16,7 +16,7 @@ namespace vstkit::ui {
 ///
 /// Every call is on the host's UI thread. Each open editor owns its X
 /// connection, GLX context and ImGui context, so several can be open at once;
-/// none starts a thread, and nothing talks to X before open().
+/// none starts a thread of its own, and nothing talks to X before open().
 class Editor final {
   public:
     Editor(std::span<const protocol::ParamSpec> parameters, ParameterAccess& access,

@@ -1,0 +1,313 @@
+#include "vstkit/ui/editor.h"
+
+#include <GL/gl.h>
+#include <X11/Xlib.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "editor_view.h"
+#include "gl_driver_pin.h"
+#include "gl_window.h"
+#include "gui_context.h"
+#include "keyboard_focus.h"
+#include "layout.h"
+#include "pointer_shape.h"
+#include "theme.h"
+#include "x11_error_trap.h"
+#include "x11_input.h"
+
+namespace vstkit::ui {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// ImGui refuses a zero frame time; several frames can run within one idle().
+constexpr float kMinFrameSeconds = 1.0e-5F;
+// After input, a second frame lets hover and active states settle on screen.
+constexpr int kFramesAfterInput = 2;
+
+}  // namespace
+
+/// Everything that exists only while the editor is open. Destroyed in the
+/// reverse order of creation: ImGui (with our GL context current), then the
+/// GL context, the window and the X connection.
+struct Editor::Session {
+    Session(std::span<const protocol::ParamSpec> table, std::string_view title)
+        : parameters(table), view(table, title) {}
+
+    ~Session() {
+        if (!window) {
+            return;
+        }
+        const XErrorTrap trap{window->display()};
+        pointer.release(window->display());
+        if (gui) {
+            const GlWindow::MakeCurrent current{*window};
+            gui.reset();
+        }
+    }  // The members follow: the window last, after the trap has ended.
+
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+    Session(Session&&) = delete;
+    Session& operator=(Session&&) = delete;
+
+    void want(int frames) noexcept { framesWanted = std::max(framesWanted, frames); }
+
+    void follow(int newWidth, int newHeight) {
+        if (newWidth <= 0 || newHeight <= 0) {
+            return;
+        }
+        if (newWidth != width || newHeight != height) {
+            width = newWidth;
+            height = newHeight;
+            layout = computeLayout(parameters, layout.scale, width);
+        }
+        want(1);
+    }
+
+    void applyScale(float scale) {
+        if (scale == layout.scale) {
+            return;
+        }
+        layout = computeLayout(parameters, scale, width);
+        gui->rescale(layout.scale, layout.bodyFontSize, layout.largeFontSize);
+        want(1);
+    }
+
+    /// Drains the X queue without blocking. A button or key change that would
+    /// share a frame with earlier input gets a frame of its own first.
+    void processEvents(ParameterAccess& access) {
+        Display* const display = window->display();
+        ImGuiIO& io = ImGui::GetIO();
+        bool inputSinceFrame = false;
+        while (XPending(display) > 0) {
+            XEvent event;
+            XNextEvent(display, &event);
+            if (event.type == MappingNotify) {
+                XRefreshKeyboardMapping(&event.xmapping);
+                continue;
+            }
+            if (event.xany.window != window->window()) {
+                continue;
+            }
+            switch (event.type) {
+                case Expose:
+                    if (event.xexpose.count == 0) {
+                        want(1);
+                    }
+                    break;
+                case MapNotify:
+                    want(1);
+                    break;
+                case ConfigureNotify:
+                    follow(event.xconfigure.width, event.xconfigure.height);
+                    break;
+                case DestroyNotify:
+                    window->markDestroyed();
+                    break;
+                default:
+                    if (changesButtonOrKey(event) && inputSinceFrame) {
+                        runFrame(access, false);
+                        inputSinceFrame = false;
+                    }
+                    if (applyInput(event, io)) {
+                        inputSinceFrame = true;
+                        want(kFramesAfterInput);
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// Runs the frames asked for; only the last one is drawn and shown.
+    void drawPending(ParameterAccess& access) {
+        for (; framesWanted > 0 && window->alive(); --framesWanted) {
+            runFrame(access, framesWanted == 1);
+        }
+        framesWanted = 0;
+    }
+
+    void runFrame(ParameterAccess& access, bool present) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2{static_cast<float>(width), static_cast<float>(height)};
+        const Clock::time_point now = Clock::now();
+        io.DeltaTime =
+            std::max(std::chrono::duration<float>(now - lastFrame).count(), kMinFrameSeconds);
+        lastFrame = now;
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        view.draw(layout, gui->fonts(), access);
+        if (!present) {
+            ImGui::EndFrame();
+            return;
+        }
+        ImGui::Render();
+        const ImVec4 background = ImGui::ColorConvertU32ToFloat4(palette().background);
+        glViewport(0, 0, width, height);
+        glClearColor(background.x, background.y, background.z, 1.0F);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        window->swapBuffers();
+        pointer.show(window->display(), window->window(), ImGui::GetMouseCursor());
+    }
+
+    /// Borrows the keyboard focus exactly while a value is being typed.
+    void updateKeyboardFocus() noexcept {
+        if (!window->alive()) {
+            return;
+        }
+        if (view.typing() && !focus.held()) {
+            focus.take(window->display(), window->window());
+        } else if (!view.typing() && focus.held()) {
+            focus.giveBack(window->display(), window->window());
+        }
+    }
+
+    std::span<const protocol::ParamSpec> parameters;
+    std::unique_ptr<GlWindow> window;
+    std::unique_ptr<GuiContext> gui;
+    EditorView view;
+    Layout layout;
+    KeyboardFocus focus;
+    PointerShape pointer;
+    int width = 0;
+    int height = 0;
+    int framesWanted = kFramesAfterInput;
+    Clock::time_point lastFrame = Clock::now();
+};
+
+Editor::Editor(std::span<const protocol::ParamSpec> parameters, ParameterAccess& access,
+               std::string_view title)
+    : parameters_(parameters), access_(access), title_(title) {}
+
+Editor::~Editor() {
+    close();
+}
+
+int Editor::width() const noexcept {
+    return naturalSize(parameters_, scale_).width;
+}
+
+int Editor::height() const noexcept {
+    return naturalSize(parameters_, scale_).height;
+}
+
+void Editor::setContentScale(float scale) noexcept {
+    scale_ = sanitizeScale(scale);
+    if (session_ && session_->window->alive()) {
+        // Fonts and layout follow at the next idle(), with the GL context current.
+        const XErrorTrap trap{session_->window->display()};
+        session_->window->resize(width(), height());
+    }
+}
+
+bool Editor::open(unsigned long parentWindow) {
+    if (session_) {
+        error_ = "the editor is already open";
+        return false;
+    }
+    error_.clear();
+    try {
+        auto session = std::make_unique<Session>(parameters_, title_);
+        const Size size = naturalSize(parameters_, scale_);
+        session->window = GlWindow::create(parentWindow, size.width, size.height, error_);
+        if (!session->window) {
+            return false;
+        }
+        session->width = size.width;
+        session->height = size.height;
+        session->layout = computeLayout(parameters_, scale_, size.width);
+        {
+            const XErrorTrap trap{session->window->display()};
+            const GlWindow::MakeCurrent current{*session->window};
+            if (!current.succeeded()) {
+                error_ = "cannot make the GLX context current";
+                return false;
+            }
+            keepGlDriverLoaded();
+            session->gui = GuiContext::create(session->layout.scale, session->layout.bodyFontSize,
+                                              session->layout.largeFontSize, error_);
+        }
+        if (!session->gui) {
+            return false;
+        }
+        session_ = std::move(session);
+        return true;
+    } catch (...) {
+        error_ = "out of memory while opening the editor";
+        return false;
+    }
+}
+
+void Editor::close() noexcept {
+    if (!session_) {
+        return;
+    }
+    session_->view.abandonGestures(access_);
+    if (session_->window->alive()) {
+        const XErrorTrap trap{session_->window->display()};
+        session_->focus.giveBack(session_->window->display(), session_->window->window());
+    }
+    session_.reset();
+}
+
+bool Editor::isOpen() const noexcept {
+    return session_ != nullptr;
+}
+
+int Editor::connectionFd() const noexcept {
+    return session_ ? session_->window->connectionFd() : -1;
+}
+
+void Editor::idle() noexcept {
+    if (!session_ || !session_->window->alive()) {
+        return;
+    }
+    Session& session = *session_;
+    try {
+        XErrorTrap trap{session.window->display()};
+        {
+            const GlWindow::MakeCurrent current{*session.window};
+            const GuiContext::Use use{*session.gui};
+            if (current.succeeded()) {
+                session.applyScale(scale_);
+                session.processEvents(access_);
+                if (session.view.needsRedraw(access_)) {
+                    session.want(1);
+                }
+                session.drawPending(access_);
+            }
+        }
+        session.updateKeyboardFocus();
+        if (trap.failed()) {
+            // Our requests fail once the host has destroyed our window's parent.
+            session.window->markDestroyed();
+        }
+    } catch (...) {
+        // Only allocation can throw here; drop this idle and try again at the next.
+    }
+}
+
+void Editor::resize(int width, int height) noexcept {
+    if (!session_ || !session_->window->alive()) {
+        return;
+    }
+    try {
+        const XErrorTrap trap{session_->window->display()};
+        session_->window->resize(width, height);
+        session_->follow(width, height);
+    } catch (...) {
+        // computeLayout could not allocate; the next ConfigureNotify tries again.
+    }
+}
+
+const std::string& Editor::error() const noexcept {
+    return error_;
+}
+
+}  // namespace vstkit::ui

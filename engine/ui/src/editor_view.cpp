@@ -1,0 +1,97 @@
+#include "editor_view.h"
+
+#include <imgui.h>
+
+#include "theme.h"
+
+namespace vstkit::ui {
+namespace {
+
+constexpr float kAccentBarWidth = 4.0F;
+constexpr float kAccentBarGap = 10.0F;
+constexpr float kHeaderInset = 16.0F;
+
+constexpr ImGuiWindowFlags kWindowFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+    ImGuiWindowFlags_NoBackground;
+
+}  // namespace
+
+EditorView::EditorView(std::span<const protocol::ParamSpec> parameters, std::string_view title)
+    : title_(title) {
+    rows_.reserve(parameters.size());
+    for (std::size_t index = 0; index < parameters.size(); ++index) {
+        const protocol::ParamSpec& spec = parameters[index];
+        if (spec.kind == protocol::ParamKind::Toggle) {
+            rows_.emplace_back(std::in_place_type<ToggleRow>, spec, index);
+        } else {
+            rows_.emplace_back(std::in_place_type<SliderRow>, spec, index);
+        }
+    }
+}
+
+void EditorView::draw(const Layout& layout, const Fonts& fonts, ParameterAccess& access) {
+    ImGui::SetNextWindowPos(ImVec2{0.0F, 0.0F});
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("##vstkit-editor", nullptr, kWindowFlags);
+    ImGui::PushFont(fonts.body);
+    drawHeader(layout, fonts);
+    for (std::size_t index = 0; index < rows_.size() && index < layout.rows.size(); ++index) {
+        std::visit([&](auto& row) { row.draw(layout.rows[index], fonts, layout.scale, access); },
+                   rows_[index]);
+    }
+    ImGui::PopFont();
+    ImGui::End();
+}
+
+void EditorView::drawHeader(const Layout& layout, const Fonts& fonts) const {
+    const Palette& colours = palette();
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    const Rect& header = layout.header;
+    const float scale = layout.scale;
+    draw.AddRectFilled(ImVec2{header.x, header.y}, ImVec2{header.right(), header.bottom()},
+                       colours.header);
+    draw.AddLine(ImVec2{header.x, header.bottom() - 0.5F * scale},
+                 ImVec2{header.right(), header.bottom() - 0.5F * scale}, colours.headerRule, scale);
+
+    const float titleHeight = fonts.large->FontSize;
+    const float barX = kHeaderInset * scale;
+    const float barWidth = kAccentBarWidth * scale;
+    draw.AddRectFilled(ImVec2{barX, header.centerY() - 0.5F * titleHeight},
+                       ImVec2{barX + barWidth, header.centerY() + 0.5F * titleHeight},
+                       colours.accent, 0.5F * barWidth);
+    draw.AddText(
+        fonts.large, titleHeight,
+        ImVec2{barX + barWidth + kAccentBarGap * scale, header.centerY() - 0.5F * titleHeight},
+        colours.text, title_.data(), title_.data() + title_.size());
+}
+
+bool EditorView::needsRedraw(const ParameterAccess& access) const noexcept {
+    for (const Row& row : rows_) {
+        if (std::visit([&](const auto& each) { return each.needsRedraw(access); }, row)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool EditorView::typing() const noexcept {
+    for (const Row& row : rows_) {
+        if (const auto* slider = std::get_if<SliderRow>(&row);
+            slider != nullptr && slider->typing()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void EditorView::abandonGestures(ParameterAccess& access) noexcept {
+    for (Row& row : rows_) {
+        if (auto* slider = std::get_if<SliderRow>(&row); slider != nullptr) {
+            slider->abandon(access);
+        }
+    }
+}
+
+}  // namespace vstkit::ui
