@@ -1,5 +1,8 @@
 #include "vstkit/core/audio_core.h"
 
+#include <algorithm>
+#include <array>
+
 #include "vstkit/protocol/normalized.h"
 
 namespace vstkit::core {
@@ -32,23 +35,44 @@ void AudioCore::applyLoadedStateIfAny() noexcept {
     }
 }
 
-void AudioCore::record(const dsp::ParameterEvent& event) noexcept {
-    if (event.index >= protocol::kParams.size()) {
-        return;
-    }
-    if (shared_->values.plain(event.index) != event.value) {
-        shared_->values.setPlain(event.index, event.value);
-        static_cast<void>(shared_->appliedChanges.push({event.index, event.value}));
+void AudioCore::reportAppliedValues() noexcept {
+    // Only each row's last value of the block matters to a display.
+    std::array<bool, protocol::kParams.size()> reported{};
+    const auto events = events_.events();
+    for (auto event = events.rbegin(); event != events.rend(); ++event) {
+        if (event->index >= reported.size() || reported[event->index]) {
+            continue;
+        }
+        reported[event->index] = true;
+        if (shared_->values.plain(event->index) == event->value) {
+            continue;
+        }
+        shared_->values.setPlain(event->index, event->value);
+        if (!shared_->appliedChanges.push({event->index, event->value})) {
+            shared_->appliedChangesDropped.store(true, std::memory_order_release);
+        }
     }
 }
 
-void AudioCore::process(std::span<float* const> channels, std::size_t frames) noexcept {
-    applyLoadedStateIfAny();
-    processor_.process(channels, frames, events_.events());
-    for (const auto& event : events_.events()) {
-        record(event);
+void AudioCore::processSlice(std::span<float* const> channels, std::size_t firstFrame,
+                             std::size_t frames, bool lastSlice) noexcept {
+    if (firstFrame == 0) {
+        applyLoadedStateIfAny();
     }
-    events_.clear();
+    // The events of this slice: sorted, so a contiguous run.
+    const auto events = events_.events();
+    const auto sliceEnd = firstFrame + frames;
+    const auto begin = std::find_if(events.begin(), events.end(),
+                                    [firstFrame](const auto& e) { return e.offset >= firstFrame; });
+    const auto end =
+        lastSlice ? events.end() : std::find_if(begin, events.end(), [sliceEnd](const auto& e) {
+            return e.offset >= sliceEnd;
+        });
+    processor_.process(channels, frames, {begin, end}, firstFrame);
+    if (lastSlice) {
+        reportAppliedValues();
+        events_.clear();
+    }
 }
 
 std::vector<std::uint8_t> AudioCore::saveState() const {

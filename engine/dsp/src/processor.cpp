@@ -56,11 +56,13 @@ void Processor::apply(const ParameterEvent& event) noexcept {
 }
 
 void Processor::process(std::span<float* const> channels, std::size_t frames,
-                        std::span<const ParameterEvent> events) noexcept {
+                        std::span<const ParameterEvent> events, std::size_t firstFrame) noexcept {
     // Split the block at each event: the audio before it keeps the old target.
     std::size_t done = 0;
     for (const ParameterEvent& event : events) {
-        const std::size_t offset = std::min<std::size_t>(event.offset, frames);
+        const std::size_t fromSliceStart =
+            event.offset > firstFrame ? event.offset - firstFrame : std::size_t{0};
+        const std::size_t offset = std::min(fromSliceStart, frames);
         if (offset > done) {
             processFrom(channels, done, offset - done);
             done = offset;
@@ -79,12 +81,22 @@ void Processor::processFrom(std::span<float* const> channels, std::size_t start,
         process(channels, frames);
         return;
     }
-    std::array<float*, kMaxSplitChannels> shifted{};
-    const std::size_t count = std::min(channels.size(), kMaxSplitChannels);
-    for (std::size_t c = 0; c < count; ++c) {
-        shifted[c] = channels[c] == nullptr ? nullptr : channels[c] + start;
+    // The ramp advances once per pass, so every group of channels must see
+    // the same gains: remember the ramp and rewind it for each group.
+    const GainRamp rampAtStart = ramp_;
+    for (std::size_t group = 0; group < channels.size(); group += kMaxSplitChannels) {
+        ramp_ = rampAtStart;
+        std::array<float*, kMaxSplitChannels> shifted{};
+        const std::size_t count = std::min(channels.size() - group, kMaxSplitChannels);
+        for (std::size_t c = 0; c < count; ++c) {
+            float* const channel = channels[group + c];
+            shifted[c] = channel == nullptr ? nullptr : channel + start;
+        }
+        process(std::span<float* const>{shifted.data(), count}, frames);
     }
-    process(std::span<float* const>{shifted.data(), count}, frames);
+    if (channels.empty()) {
+        ramp_.skip(frames);
+    }
 }
 
 void Processor::updateRampTarget() noexcept {

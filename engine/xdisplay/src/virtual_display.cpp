@@ -49,12 +49,19 @@ VirtualDisplay::VirtualDisplay(bool startServer) {
                 _exit(127);
             }
             close(pipeFds[1]);
+            // Xvfb writes the number and the newline in separate writes, and
+            // dies ("Cannot write display number") if the pipe closes between
+            // them: read up to the newline before closing.
+            std::string number;
             pollfd ready{pipeFds[0], POLLIN, 0};
-            char number[16] = {};
-            if (server_ > 0 && poll(&ready, 1, kStartTimeoutMs) == 1 &&
-                read(pipeFds[0], number, sizeof number - 1) > 0) {
+            char byte = 0;
+            while (server_ > 0 && number.size() < 16 && poll(&ready, 1, kStartTimeoutMs) == 1 &&
+                   read(pipeFds[0], &byte, 1) == 1 && byte != '\n') {
+                number.push_back(byte);
+            }
+            if (!number.empty() && byte == '\n') {
                 std::string display{":"};
-                display += std::to_string(std::atoi(number));
+                display += std::to_string(std::atoi(number.c_str()));
                 setenv("DISPLAY", display.c_str(), 1);
             } else {
                 std::fprintf(stderr, "virtual display: Xvfb did not start\n");

@@ -48,6 +48,7 @@ tresult PLUGIN_API EditorView::attached(void* parent, FIDString type) {
         runLoop_ = nullptr;
         return kResultFalse;
     }
+    controller_.forgetOldAudioNews();
     runLoop_->registerEventHandler(this, editor_.connectionFd());
     runLoop_->registerTimer(this, kFrameIntervalMs);
     editor_.idle();

@@ -53,6 +53,12 @@ SplitState splitJuceTrailer(std::span<const std::uint8_t> blob) noexcept {
     }
     const std::size_t treeStart = blob.size() - kMagic.size() - kSizeField - treeSize;
     const std::size_t ownEnd = treeStart - kLeadingZeros;
+    // JUCE writes a zero int64 before the tree; anything else is not a trailer.
+    if (!std::all_of(blob.begin() + static_cast<long>(ownEnd),
+                     blob.begin() + static_cast<long>(treeStart),
+                     [](std::uint8_t byte) { return byte == 0; })) {
+        return {blob, std::nullopt};
+    }
     return {blob.first(ownEnd), findBypass(blob.subspan(treeStart, treeSize))};
 }
 

@@ -64,6 +64,12 @@ PluginComponent::PluginComponent() {
         FUID::fromTUID(reinterpret_cast<const char*>(pluginIdentity().controllerClassId.data())));
 }
 
+PluginComponent::~PluginComponent() {
+    if (sharedId_ != 0) {
+        unregisterSharedParameters(sharedId_);
+    }
+}
+
 FUnknown* PluginComponent::create(void* /*context*/) {
     return static_cast<Vst::IAudioProcessor*>(new PluginComponent);
 }
@@ -87,9 +93,16 @@ tresult PLUGIN_API PluginComponent::connect(Vst::IConnectionPoint* other) {
         return result;
     }
     // Tell the controller where this instance's values live (see the message).
-    if (IPtr<Vst::IMessage> message = owned(allocateMessage())) {
-        writeSharedParameters(*message, core_.shared());
-        sendMessage(message);
+    try {
+        if (sharedId_ == 0) {
+            sharedId_ = registerSharedParameters(core_.shared());
+        }
+        if (IPtr<Vst::IMessage> message = owned(allocateMessage())) {
+            writeSharedParametersId(*message, sharedId_);
+            sendMessage(message);
+        }
+    } catch (...) {
+        // The controller then follows the host's values only; audio is unaffected.
     }
     return kResultOk;
 }
@@ -101,6 +114,9 @@ tresult PLUGIN_API PluginComponent::setBusArrangements(Vst::SpeakerArrangement* 
     if (numIns != 1 || numOuts != 1 || inputs == nullptr || outputs == nullptr ||
         inputs[0] != outputs[0] || !isMonoOrStereo(inputs[0])) {
         return kResultFalse;
+    }
+    if (audioInputs.empty() || audioOutputs.empty()) {
+        return kResultFalse;  // Before initialize() or after terminate().
     }
     arrangement_ = inputs[0];
     const auto* name = arrangement_ == Vst::SpeakerArr::kMono ? STR16("Mono") : STR16("Stereo");
@@ -139,10 +155,7 @@ tresult PLUGIN_API PluginComponent::setupProcessing(Vst::ProcessSetup& setup) {
 
 tresult PLUGIN_API PluginComponent::setActive(TBool state) {
     if (state) {
-        const auto maxFrames = static_cast<std::size_t>(setup_.maxSamplesPerBlock);
-        conversion_.assign(
-            setup_.symbolicSampleSize == Vst::kSample64 ? kMaxChannels * maxFrames : 0, 0.0F);
-        core_.prepare(setup_.sampleRate, maxFrames);
+        core_.prepare(setup_.sampleRate, static_cast<std::size_t>(setup_.maxSamplesPerBlock));
     }
     return Vst::Component::setActive(state);
 }
@@ -150,26 +163,34 @@ tresult PLUGIN_API PluginComponent::setActive(TBool state) {
 tresult PLUGIN_API PluginComponent::setProcessing(TBool state) {
     const RealtimeGuard guard;
     if (state) {
-        core_.reset();
+        resetPending_.store(true, std::memory_order_release);
     }
     return kResultOk;
 }
 
 tresult PLUGIN_API PluginComponent::setState(IBStream* state) {
-    const auto blob = readWholeStream(state, kMaxComponentStateBytes);
-    if (!blob) {
-        return kResultFalse;  // Too large or unreadable: nothing changes.
+    try {
+        const auto blob = readWholeStream(state, kMaxComponentStateBytes);
+        if (!blob) {
+            return kResultFalse;  // Too large or unreadable: nothing changes.
+        }
+        const auto parsed = parseComponentState(*blob);
+        if (!parsed.values) {
+            return kResultFalse;  // Malformed: nothing changes.
+        }
+        core_.loadValues(*parsed.values);
+        return kResultOk;
+    } catch (...) {
+        return kOutOfMemory;  // Nothing was changed.
     }
-    const auto parsed = parseComponentState(*blob);
-    if (!parsed.values) {
-        return kResultFalse;  // Malformed: nothing changes.
-    }
-    core_.loadValues(*parsed.values);
-    return kResultOk;
 }
 
 tresult PLUGIN_API PluginComponent::getState(IBStream* state) {
-    return writeWholeStream(state, core_.saveState()) ? kResultOk : kResultFalse;
+    try {
+        return writeWholeStream(state, core_.saveState()) ? kResultOk : kResultFalse;
+    } catch (...) {
+        return kOutOfMemory;
+    }
 }
 
 void PluginComponent::collectParameterChanges(Vst::IParameterChanges* changes) noexcept {
@@ -232,42 +253,41 @@ void PluginComponent::process32(Vst::ProcessData& data, std::size_t channels) no
 }
 
 void PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) noexcept {
-    const auto maxFrames = conversion_.size() / kMaxChannels;
+    const auto frames = static_cast<std::size_t>(data.numSamples);
     Vst::AudioBusBuffers& out = data.outputs[0];
     const Vst::AudioBusBuffers* in = data.numInputs > 0 ? data.inputs : nullptr;
-    // Hosts promise numSamples <= maxSamplesPerBlock; slice anyway if not.
-    for (std::size_t done = 0; done < static_cast<std::size_t>(data.numSamples);) {
-        const std::size_t frames =
-            std::min(static_cast<std::size_t>(data.numSamples) - done, maxFrames);
-        if (frames == 0) {
-            return;
-        }
+    for (std::size_t done = 0; done < frames;) {
+        const std::size_t slice = std::min(frames - done, kConversionFrames);
         std::array<float*, kMaxChannels> buffers{};
         for (std::size_t c = 0; c < channels; ++c) {
-            float* const scratch = conversion_.data() + c * maxFrames;
+            float* const scratch = conversion_.data() + c * kConversionFrames;
             const double* const source = in != nullptr && static_cast<int32>(c) < in->numChannels &&
                                                  in->channelBuffers64 != nullptr
                                              ? in->channelBuffers64[c]
                                              : nullptr;
-            for (std::size_t i = 0; i < frames; ++i) {
+            for (std::size_t i = 0; i < slice; ++i) {
                 scratch[i] = source == nullptr ? 0.0F : static_cast<float>(source[done + i]);
             }
             buffers[c] = scratch;
         }
-        core_.process(std::span<float* const>{buffers.data(), channels}, frames);
+        core_.processSlice(std::span<float* const>{buffers.data(), channels}, done, slice,
+                           done + slice == frames);
         for (std::size_t c = 0; c < channels; ++c) {
             if (double* const target = out.channelBuffers64[c]) {
-                for (std::size_t i = 0; i < frames; ++i) {
+                for (std::size_t i = 0; i < slice; ++i) {
                     target[done + i] = static_cast<double>(buffers[c][i]);
                 }
             }
         }
-        done += frames;
+        done += slice;
     }
 }
 
 tresult PLUGIN_API PluginComponent::process(Vst::ProcessData& data) {
     const RealtimeGuard guard;
+    if (resetPending_.exchange(false, std::memory_order_acq_rel)) {
+        core_.reset();
+    }
     collectParameterChanges(data.inputParameterChanges);
     const bool hasAudio =
         data.numSamples > 0 && data.numOutputs > 0 && data.outputs != nullptr &&
@@ -283,10 +303,12 @@ tresult PLUGIN_API PluginComponent::process(Vst::ProcessData& data) {
     } else {
         process32(data, channels);
     }
-    // Gain keeps silence silent, so silent inputs make silent outputs.
+    // Gain keeps silence silent, so silent inputs make silent outputs (and
+    // a missing input was written as zeros). Only our channels' bits.
     const bool hasInput = data.numInputs > 0 && data.inputs != nullptr;
+    const std::uint64_t ourChannels = (std::uint64_t{1} << channels) - 1;
     data.outputs[0].silenceFlags =
-        hasInput ? data.inputs[0].silenceFlags : (std::uint64_t{1} << channels) - 1;
+        (hasInput ? data.inputs[0].silenceFlags : ~std::uint64_t{0}) & ourChannels;
     return kResultOk;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
+#include <array>
+#include <atomic>
 #include <cstdint>
-#include <vector>
 
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "public.sdk/source/vst/vstcomponent.h"
@@ -24,6 +25,7 @@ class PluginComponent final : public Steinberg::Vst::Component,
                               public Steinberg::Vst::IProcessContextRequirements {
   public:
     PluginComponent();
+    ~PluginComponent() override;
 
     static Steinberg::FUnknown* create(void* context);
 
@@ -72,8 +74,15 @@ class PluginComponent final : public Steinberg::Vst::Component,
     Steinberg::Vst::ProcessSetup setup_{Steinberg::Vst::kRealtime, Steinberg::Vst::kSample32, 4096,
                                         48000.0};
     Steinberg::Vst::SpeakerArrangement arrangement_ = Steinberg::Vst::SpeakerArr::kStereo;
-    /// 64-bit hosts: samples are converted to float here, sized in setupProcessing.
-    std::vector<float> conversion_;
+    /// 64-bit hosts: samples are converted to float through this buffer, in
+    /// slices of kConversionFrames, so its size never depends on the host.
+    static constexpr std::size_t kConversionFrames = 1024;
+    std::array<float, 2 * kConversionFrames> conversion_{};
+    /// setProcessing(true) may come from the UI thread: the audio thread
+    /// drops the ramp at its next block instead.
+    std::atomic<bool> resetPending_{false};
+    /// This instance's entry in the module's shared-parameters registry.
+    std::uint64_t sharedId_ = 0;
 };
 #pragma GCC diagnostic pop
 

@@ -41,21 +41,28 @@ tresult PLUGIN_API PluginController::terminate() {
 }
 
 tresult PLUGIN_API PluginController::setComponentState(IBStream* state) {
-    const auto blob = readWholeStream(state, kMaxComponentStateBytes);
-    if (!blob) {
-        return kResultFalse;
-    }
-    const auto parsed = parseComponentState(*blob);
-    if (!parsed.values) {
-        return kResultFalse;
-    }
-    for (std::size_t row = 0; row < rows_.size(); ++row) {
-        if (rows_[row] != nullptr) {
-            rows_[row]->setNormalized(
-                protocol::toNormalized(protocol::kParams[row], (*parsed.values)[row]));
+    try {
+        const auto blob = readWholeStream(state, kMaxComponentStateBytes);
+        if (!blob) {
+            return kResultFalse;
         }
+        const auto parsed = parseComponentState(*blob);
+        if (!parsed.values) {
+            return kResultFalse;
+        }
+        for (std::size_t row = 0; row < rows_.size(); ++row) {
+            showPlain(row, (*parsed.values)[row]);
+        }
+        return kResultOk;
+    } catch (...) {
+        return kOutOfMemory;
     }
-    return kResultOk;
+}
+
+void PluginController::showPlain(std::size_t row, float plain) noexcept {
+    if (rows_[row] != nullptr) {
+        rows_[row]->setNormalized(protocol::toNormalized(protocol::kParams[row], plain));
+    }
 }
 
 // The controller keeps no state of its own: everything is in the component's.
@@ -115,12 +122,28 @@ void PluginController::followAudio() noexcept {
         return;
     }
     while (const auto change = shared_->appliedChanges.pop()) {
-        if (change->index < rows_.size() && rows_[change->index] != nullptr &&
-            !editing_[change->index]) {
-            rows_[change->index]->setNormalized(
-                protocol::toNormalized(protocol::kParams[change->index], change->plain));
+        if (change->index < rows_.size() && !editing_[change->index]) {
+            showPlain(change->index, change->plain);
         }
     }
+    // News was dropped while the queue was full: the store has the truth.
+    if (shared_->appliedChangesDropped.exchange(false, std::memory_order_acq_rel)) {
+        for (std::size_t row = 0; row < rows_.size(); ++row) {
+            if (!editing_[row]) {
+                showPlain(row, shared_->values.plain(row));
+            }
+        }
+    }
+}
+
+void PluginController::forgetOldAudioNews() noexcept {
+    if (!shared_) {
+        return;
+    }
+    // Queued while no editor ran; the host kept the parameters current meanwhile.
+    while (shared_->appliedChanges.pop()) {
+    }
+    shared_->appliedChangesDropped.store(false, std::memory_order_release);
 }
 
 }  // namespace vstkit::formats::vst3

@@ -37,10 +37,14 @@ class PluginController final : public Steinberg::Vst::EditController {
     /// parameters, so the editor and getParamNormalized follow playback.
     /// Called on the editor's timer.
     void followAudio() noexcept;
+    /// Drops what the audio thread queued before an editor opened.
+    void forgetOldAudioNews() noexcept;
 
     OBJ_METHODS(PluginController, Steinberg::Vst::EditController)
 
   private:
+    void showPlain(std::size_t row, float plain) noexcept;
+
     std::array<ProtocolParameter*, protocol::kParams.size()> rows_{};
     /// Rows inside an editor gesture: playback news would fight the mouse.
     std::array<bool, protocol::kParams.size()> editing_{};

@@ -18,7 +18,9 @@ using namespace Steinberg;
 template <std::size_t N>
 void copyText(std::string_view text, char8 (&out)[N]) {
     const std::size_t length = std::min(text.size(), N - 1);
-    std::memcpy(out, text.data(), length);
+    if (length > 0) {  // An empty view may have no data pointer at all.
+        std::memcpy(out, text.data(), length);
+    }
     out[length] = 0;
 }
 

@@ -1,7 +1,6 @@
 #include "protocol_parameter.h"
 
 #include <array>
-#include <string>
 
 #include "vstkit/formats/vst3/param_ids.h"
 #include "vstkit/protocol/normalized.h"
@@ -53,14 +52,15 @@ bool ProtocolParameter::fromString(const Vst::TChar* text, Vst::ParamValue& norm
     if (text == nullptr) {
         return false;
     }
-    std::string ascii;
-    for (const Vst::TChar* c = text; *c != 0 && ascii.size() < kString128; ++c) {
-        if (*c > 0x7f) {
+    std::array<char, kString128> ascii{};
+    std::size_t length = 0;
+    for (const Vst::TChar* c = text; *c != 0; ++c) {
+        if (*c > 0x7f || length == ascii.size()) {
             return false;  // No unit or number of ours needs more than ASCII.
         }
-        ascii.push_back(static_cast<char>(*c));
+        ascii[length++] = static_cast<char>(*c);
     }
-    const auto plain = protocol::parseValue(spec_, ascii);
+    const auto plain = protocol::parseValue(spec_, std::string_view{ascii.data(), length});
     if (!plain) {
         return false;
     }

@@ -2,60 +2,75 @@
 
 #include <unistd.h>
 
-#include <cstdint>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <random>
 
 #include "pluginterfaces/vst/ivstattributes.h"
 
 namespace vstkit::formats::vst3 {
 namespace {
 
-constexpr const char* kPayloadAttribute = "payload";
+constexpr const char* kIdAttribute = "id";
+constexpr const char* kProcessAttribute = "process";
 
-/// The bytes of the attribute. `tag` is the address of a module-local
-/// object, so a message from another module or process never matches.
-struct Payload {
-    const void* tag;
-    pid_t process;
-    const std::shared_ptr<core::SharedParameters>* shared;
+struct Registry {
+    std::mutex mutex;
+    std::map<std::uint64_t, std::weak_ptr<core::SharedParameters>> entries;
+    std::mt19937_64 random{std::random_device{}()};
 };
 
-const char kModuleTag = 0;
+Registry& registry() {
+    static Registry instance;
+    return instance;
+}
 
 }  // namespace
 
-void writeSharedParameters(Steinberg::Vst::IMessage& message,
-                           const std::shared_ptr<core::SharedParameters>& shared) {
+std::uint64_t registerSharedParameters(const std::shared_ptr<core::SharedParameters>& shared) {
+    Registry& r = registry();
+    const std::lock_guard lock{r.mutex};
+    std::uint64_t id = 0;
+    do {
+        id = r.random();
+    } while (id == 0 || r.entries.contains(id));
+    r.entries.emplace(id, shared);
+    return id;
+}
+
+void unregisterSharedParameters(std::uint64_t id) noexcept {
+    Registry& r = registry();
+    const std::lock_guard lock{r.mutex};
+    r.entries.erase(id);
+}
+
+void writeSharedParametersId(Steinberg::Vst::IMessage& message, std::uint64_t id) {
     message.setMessageID(kSharedParametersMessageId);
-    Steinberg::Vst::IAttributeList* attributes = message.getAttributes();
-    if (attributes == nullptr) {
-        return;
+    if (Steinberg::Vst::IAttributeList* attributes = message.getAttributes()) {
+        attributes->setInt(kIdAttribute, static_cast<Steinberg::int64>(id));
+        attributes->setInt(kProcessAttribute, static_cast<Steinberg::int64>(getpid()));
     }
-    // The receiver copies the shared_ptr during notify(), while the sender
-    // (and so `shared`) is alive: sendMessage is synchronous.
-    const Payload payload{&kModuleTag, getpid(), &shared};
-    attributes->setBinary(kPayloadAttribute, &payload, sizeof payload);
 }
 
 std::shared_ptr<core::SharedParameters> readSharedParameters(Steinberg::Vst::IMessage& message) {
-    const char* id = message.getMessageID();
+    const char* messageId = message.getMessageID();
     Steinberg::Vst::IAttributeList* attributes = message.getAttributes();
-    if (id == nullptr || std::strcmp(id, kSharedParametersMessageId) != 0 ||
+    if (messageId == nullptr || std::strcmp(messageId, kSharedParametersMessageId) != 0 ||
         attributes == nullptr) {
         return nullptr;
     }
-    const void* data = nullptr;
-    Steinberg::uint32 size = 0;
-    if (attributes->getBinary(kPayloadAttribute, data, size) != Steinberg::kResultOk ||
-        size != sizeof(Payload) || data == nullptr) {
+    Steinberg::int64 id = 0;
+    Steinberg::int64 process = 0;
+    if (attributes->getInt(kIdAttribute, id) != Steinberg::kResultOk ||
+        attributes->getInt(kProcessAttribute, process) != Steinberg::kResultOk ||
+        process != static_cast<Steinberg::int64>(getpid())) {
         return nullptr;
     }
-    Payload payload{};
-    std::memcpy(&payload, data, sizeof payload);
-    if (payload.tag != &kModuleTag || payload.process != getpid() || payload.shared == nullptr) {
-        return nullptr;
-    }
-    return *payload.shared;
+    Registry& r = registry();
+    const std::lock_guard lock{r.mutex};
+    const auto entry = r.entries.find(static_cast<std::uint64_t>(id));
+    return entry == r.entries.end() ? nullptr : entry->second.lock();
 }
 
 }  // namespace vstkit::formats::vst3

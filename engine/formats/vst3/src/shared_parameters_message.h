@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "pluginterfaces/vst/ivstmessage.h"
@@ -7,18 +8,24 @@
 
 namespace vstkit::formats::vst3 {
 
-/// The message a component sends its controller on connect(): where the
-/// instance's shared parameter values and queue live. Valid only inside one
-/// process, so it carries the process id and a module-local tag, and the
-/// controller ignores a message from anywhere else.
+/// How a controller finds its component's shared parameter values: the
+/// component registers them in this module under a random id and sends the
+/// id in a message on connect(); the controller looks it up. The registry
+/// holds weak references, so a late or replayed message can never reach a
+/// destroyed component, and ids mean nothing in another process or module.
+/// Host (UI) thread only; never touched by the audio thread.
 inline constexpr const char* kSharedParametersMessageId = "vstkit.sharedParameters";
 
-/// Fills a host-allocated message. The message holds a reference until
-/// takeSharedParameters() adopts it.
-void writeSharedParameters(Steinberg::Vst::IMessage& message,
-                           const std::shared_ptr<core::SharedParameters>& shared);
+/// Registers the values; returns the id to send. Unregister before they die.
+[[nodiscard]] std::uint64_t registerSharedParameters(
+    const std::shared_ptr<core::SharedParameters>& shared);
+void unregisterSharedParameters(std::uint64_t id) noexcept;
 
-/// The shared parameters in a message from this process, or nullptr.
+/// Fills a host-allocated message with the id.
+void writeSharedParametersId(Steinberg::Vst::IMessage& message, std::uint64_t id);
+
+/// The shared parameters a message names, or nullptr (another message, an
+/// unknown id, a component already gone, another process).
 [[nodiscard]] std::shared_ptr<core::SharedParameters> readSharedParameters(
     Steinberg::Vst::IMessage& message);
 

@@ -18,11 +18,12 @@ std::optional<std::vector<std::uint8_t>> readWholeStream(Steinberg::IBStream* st
         const std::size_t start = bytes.size();
         bytes.resize(start + kChunk);
         int32 read = 0;
-        if (stream->read(bytes.data() + start, static_cast<int32>(kChunk), &read) != kResultOk) {
-            read = 0;
-        }
-        bytes.resize(start + static_cast<std::size_t>(std::clamp<int32>(read, 0, kChunk)));
-        if (read <= 0) {
+        // Some streams (the SDK's own FileStream) report a short read as an
+        // error while still delivering the bytes: trust the count, not the result.
+        static_cast<void>(stream->read(bytes.data() + start, static_cast<int32>(kChunk), &read));
+        const auto got = static_cast<std::size_t>(std::clamp<int32>(read, 0, kChunk));
+        bytes.resize(start + got);
+        if (got < kChunk) {
             return bytes;
         }
     }

@@ -37,9 +37,18 @@ class AudioCore final {
     [[nodiscard]] EventList& events() noexcept { return events_; }
 
     /// Applies events() at their offsets and processes the audio in place,
-    /// then clears events(). Loaded state takes effect at offset 0. Records
-    /// every applied value for the controller. Never allocates or locks.
-    void process(std::span<float* const> channels, std::size_t frames) noexcept;
+    /// then clears events(). Loaded state takes effect at offset 0. Reports
+    /// each row's last applied value to the controller. Never allocates or
+    /// locks.
+    void process(std::span<float* const> channels, std::size_t frames) noexcept {
+        processSlice(channels, 0, frames, true);
+    }
+
+    /// The same for one slice of a block, frames [firstFrame, firstFrame +
+    /// frames), for formats that convert audio through a fixed buffer. Slices
+    /// come in order; the last one applies any later events and ends the block.
+    void processSlice(std::span<float* const> channels, std::size_t firstFrame, std::size_t frames,
+                      bool lastSlice) noexcept;
 
     /// The current values in the versioned state format.
     [[nodiscard]] std::vector<std::uint8_t> saveState() const;
@@ -55,7 +64,7 @@ class AudioCore final {
 
   private:
     void applyLoadedStateIfAny() noexcept;
-    void record(const dsp::ParameterEvent& event) noexcept;
+    void reportAppliedValues() noexcept;
 
     std::shared_ptr<SharedParameters> shared_;
     EventList events_;

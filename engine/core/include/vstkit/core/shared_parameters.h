@@ -24,10 +24,12 @@ struct SharedParameters {
     /// Bumped by the host thread after it loads state into `values`; the audio
     /// thread then applies all of them at the next block's start.
     std::atomic<std::uint32_t> loadedStateGeneration{0};
-    /// Audio thread -> controller: the values automation moved, in order.
-    /// Drained on the UI thread's timer; when full, the oldest news stays and
-    /// later news is dropped (`values` still has the truth).
+    /// Audio thread -> controller: each row's last applied value per block,
+    /// in order. Drained on the UI thread's timer.
     SpscQueue<ParameterChange, 256> appliedChanges;
+    /// Set by the audio thread when appliedChanges was full and news was
+    /// dropped: the controller then rereads every row from `values`.
+    std::atomic<bool> appliedChangesDropped{false};
 };
 
 }  // namespace vstkit::core

@@ -37,8 +37,8 @@ class Processor final {
     /// Gains below this (-120 dB) are silence.
     static constexpr float kMinimumGain = 1e-6F;
 
-    /// Channels a block with parameter events can have (a fixed array keeps
-    /// the split path free of allocation).
+    /// Channels offset per pass when a block is split at an event (a fixed
+    /// array keeps the split path free of allocation; more go in groups).
     static constexpr std::size_t kMaxSplitChannels = 32;
 
     Processor() = default;
@@ -88,9 +88,11 @@ class Processor final {
     /// offset on with the new target (still reached over the 20 ms ramp).
     /// Events must be sorted by offset; offsets at or past `frames` take
     /// effect at the block's end, so a 0-frame block only applies changes.
-    /// Events for rows this processor does not use are ignored.
+    /// Events for rows this processor does not use are ignored. When the
+    /// audio is one slice of a longer block starting at `firstFrame`, event
+    /// offsets count from the block's start and are rebased here.
     void process(std::span<float* const> channels, std::size_t frames,
-                 std::span<const ParameterEvent> events) noexcept;
+                 std::span<const ParameterEvent> events, std::size_t firstFrame = 0) noexcept;
 
     /// Applies one event's value now (no audio), e.g. before playback starts.
     void apply(const ParameterEvent& event) noexcept;
