@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <thread>
@@ -32,6 +33,58 @@ TEST(AudioCore, EventsApplyAtTheirOffsetAndAreReportedToTheController) {
     ASSERT_TRUE(change.has_value());
     EXPECT_EQ(change->index, kGain);
     EXPECT_EQ(change->plain, -12.0F);
+}
+
+TEST(AudioCore, SlicesOfABlockSoundExactlyLikeTheWholeBlock) {
+    const auto render = [](bool sliced) {
+        AudioCore core;
+        core.prepare(48000.0, 3000);
+        std::vector<float> samples(3000, 1.0F);
+        core.events().add({10, kGain, -12.0F}, false);
+        core.events().add({1500, kGain, 6.0F}, false);
+        core.events().add({2999, kGain, 0.0F}, true);
+        if (sliced) {
+            for (std::size_t first = 0; first < samples.size(); first += 1024) {
+                const std::size_t frames = std::min<std::size_t>(1024, samples.size() - first);
+                const std::array<float*, 1> channels{samples.data() + first};
+                core.processSlice(channels, first, frames, first + frames == samples.size());
+            }
+        } else {
+            const std::array<float*, 1> channels{samples.data()};
+            core.process(channels, samples.size());
+        }
+        EXPECT_TRUE(core.events().empty());
+        return samples;
+    };
+    EXPECT_EQ(render(true), render(false));
+}
+
+TEST(AudioCore, OnlyEachRowsLastValueOfABlockIsReported) {
+    AudioCore core;
+    core.prepare(48000.0, 64);
+    std::vector<float> samples(64, 1.0F);
+    const std::array<float*, 1> channels{samples.data()};
+    core.events().add({1, kGain, -3.0F}, false);
+    core.events().add({2, kGain, -6.0F}, false);
+    core.events().add({3, kGain, -9.0F}, true);
+    core.process(channels, 64);
+    const auto change = core.shared()->appliedChanges.pop();
+    ASSERT_TRUE(change.has_value());
+    EXPECT_EQ(change->plain, -9.0F);
+    EXPECT_FALSE(core.shared()->appliedChanges.pop().has_value());
+}
+
+TEST(AudioCore, AFullQueueIsFlaggedSoTheControllerRereadsTheValues) {
+    AudioCore core;
+    core.prepare(48000.0, 64);
+    std::vector<float> samples(64, 1.0F);
+    const std::array<float*, 1> channels{samples.data()};
+    for (int block = 0; block < 300; ++block) {
+        core.events().add({0, kGain, static_cast<float>(block % 2 == 0 ? -6 : -3)}, true);
+        core.process(channels, 64);
+    }
+    EXPECT_TRUE(core.shared()->appliedChangesDropped.load());
+    EXPECT_EQ(core.shared()->values.plain(kGain), -3.0F);
 }
 
 TEST(AudioCore, LoadedStateRampsInAtTheNextBlock) {

@@ -1,3 +1,6 @@
+#include <cmath>
+#include <vector>
+
 #include "check.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "signal.h"
@@ -53,12 +56,38 @@ CheckResult checkLifecycle(SuiteContext& context) {
     if (instance.audioProcessor().canProcessSampleSize(Vst::kSample32) != kResultTrue) {
         return CheckResult::fail("32-bit processing is not supported");
     }
+    std::string sixtyFourBit = "not offered (canProcessSampleSize says no)";
     if (supports64) {
-        Vst::ProcessSetup setup{Vst::kRealtime, Vst::kSample64, 512, 48000.0};
-        instance.stop();
-        if (instance.audioProcessor().setupProcessing(setup) != kResultOk) {
-            return CheckResult::fail("claims 64-bit support but refuses a 64-bit setup");
+        // 64-bit audio, 3000-frame blocks (more than a plugin might convert
+        // at once) with a point at offset 2500: -6 dB from there on.
+        constexpr int32 kFrames = 3000;
+        instance.start({48000.0, kFrames, 2, Vst::kRealtime, Vst::kSample64});
+        std::vector<double> left(kFrames, 0.5);
+        std::vector<double> right(kFrames, 0.5);
+        std::vector<double> outLeft(kFrames, 0.0);
+        std::vector<double> outRight(kFrames, 0.0);
+        const std::array<double*, 2> ins{left.data(), right.data()};
+        const std::array<double*, 2> outs{outLeft.data(), outRight.data()};
+        auto points = owned(new ParameterChanges);
+        points->add(*gain, 2500, gainNormalized(-6.0F));
+        if (instance.process64(ins, outs, kFrames, points) != kResultOk) {
+            return CheckResult::fail("64-bit process() failed");
         }
+        if (outLeft[2499] != 0.5 || !(outLeft[2500] < 0.5) || outLeft != outRight) {
+            return CheckResult::fail(
+                "64-bit audio: a point at offset 2500 of a 3000-frame block "
+                "did not take effect exactly there");
+        }
+        points->clear();
+        for (int block = 0; block < 20; ++block) {
+            instance.process64(ins, outs, kFrames, points);
+        }
+        const double levelDb = 20.0 * std::log10(outLeft.back() / 0.5);
+        if (std::abs(levelDb + 6.0) > 0.001) {
+            return CheckResult::fail("64-bit audio settles at " + formatDouble(levelDb, 4) +
+                                     " dB, not -6 dB");
+        }
+        sixtyFourBit = "processed (3000-frame blocks, a point at offset 2500 exact, -6 dB)";
         instance.start({48000.0, 512, 2, Vst::kRealtime});
     }
 
@@ -82,8 +111,7 @@ CheckResult checkLifecycle(SuiteContext& context) {
         "3 create/initialize/terminate cycles; " + std::to_string(setups) +
         " setups (22.05-192 kHz, 1-4096 frames, mono and stereo) with activate and processing "
         "toggles; 64-bit: " +
-        (supports64 ? "offered and set up" : "not offered (canProcessSampleSize says no)") +
-        "; 0-frame flush applied");
+        sixtyFourBit + "; 0-frame flush applied");
 }
 
 }  // namespace vstkit::host::conformance

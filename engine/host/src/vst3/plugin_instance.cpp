@@ -121,7 +121,7 @@ void PluginInstance::start(const ProcessConfig& config) {
     }
     component_->activateBus(Vst::kAudio, Vst::kInput, 0, true);
     component_->activateBus(Vst::kAudio, Vst::kOutput, 0, true);
-    Vst::ProcessSetup setup{config.processMode, Vst::kSample32, config.maxBlockFrames,
+    Vst::ProcessSetup setup{config.processMode, config.sampleSize, config.maxBlockFrames,
                             config.sampleRate};
     if (processor_->setupProcessing(setup) != kResultOk) {
         throw HostError("the plugin refused setupProcessing");
@@ -176,6 +176,32 @@ tresult PluginInstance::process(std::span<float* const> inputs, std::span<float*
     Vst::ProcessData data{};
     data.processMode = config_.processMode;
     data.symbolicSampleSize = Vst::kSample32;
+    data.numSamples = frames;
+    data.numInputs = 1;
+    data.numOutputs = 1;
+    data.inputs = &inputBus;
+    data.outputs = &outputBus;
+    data.inputParameterChanges = changes;
+    data.outputParameterChanges = outputChanges_;
+    data.processContext = &context_;
+    const tresult result = processor_->process(data);
+    context_.projectTimeSamples += frames;
+    return result;
+}
+
+tresult PluginInstance::process64(std::span<double* const> inputs, std::span<double* const> outputs,
+                                  int32 frames, Vst::IParameterChanges* changes) noexcept {
+    Vst::AudioBusBuffers inputBus{};
+    inputBus.numChannels = static_cast<int32>(inputs.size());
+    inputBus.channelBuffers64 = const_cast<double**>(inputs.data());
+    Vst::AudioBusBuffers outputBus{};
+    outputBus.numChannels = static_cast<int32>(outputs.size());
+    outputBus.channelBuffers64 = const_cast<double**>(outputs.data());
+    outputChanges_->clear();
+
+    Vst::ProcessData data{};
+    data.processMode = config_.processMode;
+    data.symbolicSampleSize = Vst::kSample64;
     data.numSamples = frames;
     data.numInputs = 1;
     data.numOutputs = 1;

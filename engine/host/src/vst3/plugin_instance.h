@@ -26,6 +26,7 @@ struct ProcessConfig {
     Steinberg::int32 maxBlockFrames = 4096;
     Steinberg::int32 channels = 2;
     Steinberg::int32 processMode = Steinberg::Vst::kRealtime;
+    Steinberg::int32 sampleSize = Steinberg::Vst::kSample32;
 };
 
 /// One plugin instance wired up as a DAW wires it: component and controller
@@ -62,6 +63,11 @@ class PluginInstance final {
     Steinberg::tresult process(std::span<float* const> inputs, std::span<float* const> outputs,
                                Steinberg::int32 frames,
                                Steinberg::Vst::IParameterChanges* changes) noexcept;
+
+    /// Audio thread. One block of 64-bit audio (after start() with kSample64).
+    Steinberg::tresult process64(std::span<double* const> inputs, std::span<double* const> outputs,
+                                 Steinberg::int32 frames,
+                                 Steinberg::Vst::IParameterChanges* changes) noexcept;
 
     [[nodiscard]] std::vector<Steinberg::Vst::ParameterInfo> parameters() const;
     /// By title (any letter case) or by numeric id.
