@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <type_traits>
 
 #include "host_error.h"
 #include "memory_stream.h"
@@ -163,19 +164,27 @@ void PluginInstance::setBeforePlayback(
     start(config_);
 }
 
-tresult PluginInstance::process(std::span<float* const> inputs, std::span<float* const> outputs,
-                                int32 frames, Vst::IParameterChanges* changes) noexcept {
+template <typename Sample>
+tresult PluginInstance::processBlock(std::span<Sample* const> inputs,
+                                     std::span<Sample* const> outputs, int32 frames,
+                                     Vst::IParameterChanges* changes) noexcept {
+    constexpr bool kDouble = std::is_same_v<Sample, double>;
     Vst::AudioBusBuffers inputBus{};
     inputBus.numChannels = static_cast<int32>(inputs.size());
-    inputBus.channelBuffers32 = const_cast<float**>(inputs.data());
     Vst::AudioBusBuffers outputBus{};
     outputBus.numChannels = static_cast<int32>(outputs.size());
-    outputBus.channelBuffers32 = const_cast<float**>(outputs.data());
+    if constexpr (kDouble) {
+        inputBus.channelBuffers64 = const_cast<double**>(inputs.data());
+        outputBus.channelBuffers64 = const_cast<double**>(outputs.data());
+    } else {
+        inputBus.channelBuffers32 = const_cast<float**>(inputs.data());
+        outputBus.channelBuffers32 = const_cast<float**>(outputs.data());
+    }
     outputChanges_->clear();
 
     Vst::ProcessData data{};
     data.processMode = config_.processMode;
-    data.symbolicSampleSize = Vst::kSample32;
+    data.symbolicSampleSize = kDouble ? Vst::kSample64 : Vst::kSample32;
     data.numSamples = frames;
     data.numInputs = 1;
     data.numOutputs = 1;
@@ -189,30 +198,14 @@ tresult PluginInstance::process(std::span<float* const> inputs, std::span<float*
     return result;
 }
 
+tresult PluginInstance::process(std::span<float* const> inputs, std::span<float* const> outputs,
+                                int32 frames, Vst::IParameterChanges* changes) noexcept {
+    return processBlock<float>(inputs, outputs, frames, changes);
+}
+
 tresult PluginInstance::process64(std::span<double* const> inputs, std::span<double* const> outputs,
                                   int32 frames, Vst::IParameterChanges* changes) noexcept {
-    Vst::AudioBusBuffers inputBus{};
-    inputBus.numChannels = static_cast<int32>(inputs.size());
-    inputBus.channelBuffers64 = const_cast<double**>(inputs.data());
-    Vst::AudioBusBuffers outputBus{};
-    outputBus.numChannels = static_cast<int32>(outputs.size());
-    outputBus.channelBuffers64 = const_cast<double**>(outputs.data());
-    outputChanges_->clear();
-
-    Vst::ProcessData data{};
-    data.processMode = config_.processMode;
-    data.symbolicSampleSize = Vst::kSample64;
-    data.numSamples = frames;
-    data.numInputs = 1;
-    data.numOutputs = 1;
-    data.inputs = &inputBus;
-    data.outputs = &outputBus;
-    data.inputParameterChanges = changes;
-    data.outputParameterChanges = outputChanges_;
-    data.processContext = &context_;
-    const tresult result = processor_->process(data);
-    context_.projectTimeSamples += frames;
-    return result;
+    return processBlock<double>(inputs, outputs, frames, changes);
 }
 
 std::vector<Vst::ParameterInfo> PluginInstance::parameters() const {

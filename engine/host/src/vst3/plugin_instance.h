@@ -94,6 +94,11 @@ class PluginInstance final {
     [[nodiscard]] ComponentHandler& handler() const noexcept { return *handler_; }
 
   private:
+    template <typename Sample>
+    Steinberg::tresult processBlock(std::span<Sample* const> inputs,
+                                    std::span<Sample* const> outputs, Steinberg::int32 frames,
+                                    Steinberg::Vst::IParameterChanges* changes) noexcept;
+
     void connect(const Module& module, Steinberg::Vst::IHostApplication& host);
 
     Steinberg::IPtr<Steinberg::Vst::IComponent> component_;
