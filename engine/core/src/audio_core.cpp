@@ -7,7 +7,8 @@
 
 namespace vstkit::core {
 
-AudioCore::AudioCore() : shared_(std::make_shared<SharedParameters>()) {
+AudioCore::AudioCore()
+    : shared_(std::make_shared<SharedParameters>()), sharedValues_(shared_.get()) {
     processor_.prepare(48000.0, 0);
 }
 
@@ -58,6 +59,10 @@ void AudioCore::processSlice(std::span<float* const> channels, std::size_t first
                              std::size_t frames, bool lastSlice) noexcept {
     if (firstFrame == 0) {
         applyLoadedStateIfAny();
+    }
+    if (events_.empty()) {
+        processor_.process(channels, frames);
+        return;
     }
     // The events of this slice: sorted, so a contiguous run.
     const auto events = events_.events();

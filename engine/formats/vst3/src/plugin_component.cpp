@@ -230,26 +230,28 @@ std::size_t PluginComponent::activeChannels(const Vst::ProcessData& data) const 
 
 void PluginComponent::process32(Vst::ProcessData& data, std::size_t channels) noexcept {
     const auto frames = static_cast<std::size_t>(data.numSamples);
-    Vst::AudioBusBuffers& out = data.outputs[0];
-    const Vst::AudioBusBuffers* in = data.numInputs > 0 ? data.inputs : nullptr;
-    std::array<float*, kMaxChannels> buffers{};
+    float* const* const outputs = data.outputs[0].channelBuffers32;
+    const bool hasInput =
+        data.numInputs > 0 && data.inputs != nullptr && data.inputs[0].channelBuffers32 != nullptr;
+    float* const* const inputs = hasInput ? data.inputs[0].channelBuffers32 : nullptr;
+    const std::size_t inputChannels =
+        hasInput
+            ? std::min(static_cast<std::size_t>(std::max(data.inputs[0].numChannels, 0)), channels)
+            : 0;
+    // The gain runs in place on the outputs (null ones are skipped there).
     for (std::size_t c = 0; c < channels; ++c) {
-        float* const target = out.channelBuffers32[c];
-        const float* const source = in != nullptr && static_cast<int32>(c) < in->numChannels &&
-                                            in->channelBuffers32 != nullptr
-                                        ? in->channelBuffers32[c]
-                                        : nullptr;
-        if (target == nullptr) {
-            continue;
+        float* const target = outputs[c];
+        const float* const source = c < inputChannels ? inputs[c] : nullptr;
+        if (target == nullptr || source == target) {
+            continue;  // In place is the common case.
         }
         if (source == nullptr) {
             std::fill_n(target, frames, 0.0F);
-        } else if (source != target) {
+        } else {
             std::memcpy(target, source, frames * sizeof(float));
         }
-        buffers[c] = target;
     }
-    core_.process(std::span<float* const>{buffers.data(), channels}, frames);
+    core_.process(std::span<float* const>{outputs, channels}, frames);
 }
 
 void PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) noexcept {
@@ -285,7 +287,10 @@ void PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) no
 
 tresult PLUGIN_API PluginComponent::process(Vst::ProcessData& data) {
     const RealtimeGuard guard;
-    if (resetPending_.exchange(false, std::memory_order_acq_rel)) {
+    // A plain load first: a locked exchange on every block costs more than
+    // a 64-frame gain. Losing a racing second request only skips a reset.
+    if (resetPending_.load(std::memory_order_acquire)) {
+        resetPending_.store(false, std::memory_order_relaxed);
         core_.reset();
     }
     collectParameterChanges(data.inputParameterChanges);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -41,6 +42,12 @@ class AudioCore final {
     /// each row's last applied value to the controller. Never allocates or
     /// locks.
     void process(std::span<float* const> channels, std::size_t frames) noexcept {
+        // Most blocks carry no change: go straight to the processor (inline,
+        // because at 64 frames the bookkeeping would cost as much as the gain).
+        if (events_.empty() && !hasLoadedState()) {
+            processor_.process(channels, frames);
+            return;
+        }
         processSlice(channels, 0, frames, true);
     }
 
@@ -63,10 +70,15 @@ class AudioCore final {
     [[nodiscard]] const dsp::Processor& processor() const noexcept { return processor_; }
 
   private:
+    [[nodiscard]] bool hasLoadedState() const noexcept {
+        return sharedValues_->loadedStateGeneration.load(std::memory_order_acquire) !=
+               appliedStateGeneration_;
+    }
     void applyLoadedStateIfAny() noexcept;
     void reportAppliedValues() noexcept;
 
     std::shared_ptr<SharedParameters> shared_;
+    SharedParameters* sharedValues_;  // shared_.get(), one load cheaper per block.
     EventList events_;
     dsp::Processor processor_;
     std::uint32_t appliedStateGeneration_ = 0;
