@@ -20,8 +20,6 @@ using namespace Steinberg;
 namespace {
 
 constexpr std::size_t kMaxChannels = 2;
-/// JUCE-made states carry a trailer of a few dozen bytes past VstKit's blob.
-constexpr std::size_t kMaxComponentStateBytes = protocol::kMaxStateBytes + 4096;
 
 constexpr auto kParamIds = [] {
     std::array<Vst::ParamID, protocol::kParams.size()> ids{};

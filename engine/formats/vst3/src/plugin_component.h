@@ -51,8 +51,9 @@ class PluginComponent final : public Steinberg::Vst::Component,
     Steinberg::tresult PLUGIN_API setState(Steinberg::IBStream* state) override;
     Steinberg::tresult PLUGIN_API getState(Steinberg::IBStream* state) override;
 
-    // Audio thread (setProcessing may come from either; it only flips a flag
-    // and drops a ramp). Wrapped whole in the real-time guard.
+    // Audio thread (setProcessing may also come from the UI thread: it only
+    // asks the next process() to drop the ramp). Wrapped whole in the
+    // real-time guard.
     Steinberg::tresult PLUGIN_API setProcessing(Steinberg::TBool state) override;
     Steinberg::tresult PLUGIN_API process(Steinberg::Vst::ProcessData& data) override;
 

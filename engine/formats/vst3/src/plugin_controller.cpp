@@ -13,10 +13,6 @@ namespace vstkit::formats::vst3 {
 
 using namespace Steinberg;
 
-namespace {
-constexpr std::size_t kMaxComponentStateBytes = protocol::kMaxStateBytes + 4096;
-}  // namespace
-
 FUnknown* PluginController::create(void* /*context*/) {
     return static_cast<Vst::IEditController*>(new PluginController);
 }
