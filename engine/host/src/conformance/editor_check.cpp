@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "pluginterfaces/gui/iplugview.h"
+#include "pluginterfaces/gui/iplugviewcontentscalesupport.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "png_writer.h"
 #include "process_memory.h"
@@ -182,6 +183,7 @@ CheckResult checkEditor(SuiteContext& context) {
     } runLoopShutDown{*frame};
 
     ViewRect size{};
+    std::string contentScale = "; no content-scale support";
     int width = 0;
     int height = 0;
     {
@@ -248,6 +250,30 @@ CheckResult checkEditor(SuiteContext& context) {
             return CheckResult::fail("dragging left moved Gain from " + formatDouble(before) +
                                      " to " + formatDouble(after));
         }
+
+        // Hosts on high-DPI screens set a content scale; an editor that
+        // supports it must grow with it (and ask the frame to resize).
+        FUnknownPtr<IPlugViewContentScaleSupport> scaling{editor.view()};
+        if (scaling) {
+            const int resizesBefore = frame->resizeRequests();
+            if (scaling->setContentScaleFactor(2.0F) != kResultOk) {
+                return CheckResult::fail("setContentScaleFactor(2) was refused");
+            }
+            ViewRect scaled{};
+            editor.view()->getSize(&scaled);
+            if (scaled.getWidth() != 2 * width || scaled.getHeight() != 2 * height) {
+                return CheckResult::fail(
+                    "at content scale 2 the editor is " + std::to_string(scaled.getWidth()) + "x" +
+                    std::to_string(scaled.getHeight()) + ", not " + std::to_string(2 * width) +
+                    "x" + std::to_string(2 * height));
+            }
+            if (frame->resizeRequests() == resizesBefore) {
+                return CheckResult::fail("a new content scale did not ask the host to resize");
+            }
+            scaling->setContentScaleFactor(1.0F);
+            contentScale = "; content scale 2 gives " + std::to_string(scaled.getWidth()) + "x" +
+                           std::to_string(scaled.getHeight());
+        }
     }
 
     constexpr int kCycles = 50;
@@ -276,12 +302,12 @@ CheckResult checkEditor(SuiteContext& context) {
                                          std::to_string(growth / 1024) + " KiB (bound " +
                                          std::to_string(kMaxGrowthBytes >> 10) + " KiB)"
                                    : std::string{"leaks left to LeakSanitizer (ASan build)"};
-    return CheckResult::pass(std::to_string(width) + "x" + std::to_string(height) +
-                             " X11-embedded editor; screenshot " +
-                             (context.outputDirectory / "editor.png").string() +
-                             "; XTest drag gave begin/perform/end edits, Gain 0.50 -> " +
-                             formatDouble(instance.controller().getParamNormalized(*gain), 3) +
-                             "; " + std::to_string(kCycles) + " open/close cycles, " + memory);
+    return CheckResult::pass(
+        std::to_string(width) + "x" + std::to_string(height) + " X11-embedded editor; screenshot " +
+        (context.outputDirectory / "editor.png").string() +
+        "; XTest drag gave begin/perform/end edits, Gain 0.50 -> " +
+        formatDouble(instance.controller().getParamNormalized(*gain), 3) + contentScale + "; " +
+        std::to_string(kCycles) + " open/close cycles, " + memory);
 }
 
 }  // namespace vstkit::host::conformance
