@@ -67,7 +67,6 @@ class AudioCore final {
     [[nodiscard]] const std::shared_ptr<SharedParameters>& shared() const noexcept {
         return shared_;
     }
-    [[nodiscard]] const dsp::Processor& processor() const noexcept { return processor_; }
 
   private:
     [[nodiscard]] bool hasLoadedState() const noexcept {
