@@ -13,14 +13,19 @@ AudioCore::AudioCore()
 }
 
 void AudioCore::prepare(double sampleRate, std::size_t maxBlockFrames) noexcept {
+    processor_.prepare(sampleRate, maxBlockFrames);
+    settle();
+}
+
+void AudioCore::reset() noexcept {
+    processor_.reset();
+}
+
+void AudioCore::settle() noexcept {
     appliedStateGeneration_ = shared_->loadedStateGeneration.load(std::memory_order_acquire);
     for (std::size_t i = 0; i < protocol::kParams.size(); ++i) {
         processor_.apply({0, static_cast<std::uint32_t>(i), shared_->values.plain(i)});
     }
-    processor_.prepare(sampleRate, maxBlockFrames);
-}
-
-void AudioCore::reset() noexcept {
     processor_.reset();
 }
 

@@ -260,6 +260,10 @@ bool Editor::isOpen() const noexcept {
     return session_ != nullptr;
 }
 
+unsigned long Editor::windowId() const noexcept {
+    return session_ ? session_->window->window() : 0;
+}
+
 int Editor::connectionFd() const noexcept {
     return session_ ? session_->window->connectionFd() : -1;
 }

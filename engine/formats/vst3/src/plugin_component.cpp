@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "pluginterfaces/vst/ivstparameterchanges.h"
-#include "realtime_guard.h"
+#include "vstkit/core/realtime_guard.h"
 #include "shared_parameters_message.h"
 #include "state_loading.h"
 #include "stream_io.h"
@@ -159,7 +159,7 @@ tresult PLUGIN_API PluginComponent::setActive(TBool state) {
 }
 
 tresult PLUGIN_API PluginComponent::setProcessing(TBool state) {
-    const RealtimeGuard guard;
+    const core::RealtimeGuard guard;
     if (state) {
         resetPending_.store(true, std::memory_order_release);
     }
@@ -284,7 +284,7 @@ void PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) no
 }
 
 tresult PLUGIN_API PluginComponent::process(Vst::ProcessData& data) {
-    const RealtimeGuard guard;
+    const core::RealtimeGuard guard;
     // A plain load first: a locked exchange on every block costs more than
     // a 64-frame gain. Losing a racing second request only skips a reset.
     if (resetPending_.load(std::memory_order_acquire)) {

@@ -33,6 +33,10 @@ class AudioCore final {
     void prepare(double sampleRate, std::size_t maxBlockFrames) noexcept;
     /// Drops any ramp in flight (audio thread, or host thread while stopped).
     void reset() noexcept;
+    /// Applies the values in the store at once, without a ramp (audio thread).
+    /// For a format's first block after activation, where the host's initial
+    /// values arrive with the audio rather than before it.
+    void settle() noexcept;
 
     /// The events of the block about to be processed (audio thread).
     [[nodiscard]] EventList& events() noexcept { return events_; }

@@ -45,6 +45,10 @@ class Editor final {
     void close() noexcept;
     [[nodiscard]] bool isOpen() const noexcept;
 
+    /// The editor's own X11 window (a child of the parent), for hosts that
+    /// embed it by id (an LV2 UI's widget); 0 when closed.
+    [[nodiscard]] unsigned long windowId() const noexcept;
+
     /// The X connection's file descriptor, for the host's run loop to watch; -1 when closed.
     [[nodiscard]] int connectionFd() const noexcept;
 

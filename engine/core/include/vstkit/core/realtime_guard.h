@@ -4,16 +4,16 @@
 // (VSTKIT_ASSERT_PROCESS_ALLOCS=ON) it aborts with the call's name and a
 // backtrace on any allocation, lock, blocking call or I/O; otherwise it is an
 // empty object the compiler removes.
-#if VSTKIT_ASSERT_PROCESS_ALLOCS
+#if defined(VSTKIT_ASSERT_PROCESS_ALLOCS) && VSTKIT_ASSERT_PROCESS_ALLOCS
 #include "vstkit/rtcheck/realtime_scope.h"
 
-namespace vstkit::formats::vst3 {
+namespace vstkit::core {
 using RealtimeGuard = rtcheck::RealtimeScope;
-}  // namespace vstkit::formats::vst3
+}  // namespace vstkit::core
 #else
-namespace vstkit::formats::vst3 {
+namespace vstkit::core {
 struct RealtimeGuard final {
     RealtimeGuard() noexcept {}
 };
-}  // namespace vstkit::formats::vst3
+}  // namespace vstkit::core
 #endif

@@ -1,0 +1,118 @@
+#include "lv2_editor.h"
+
+#include <cstring>
+
+#include <lv2/options/options.h>
+#include <lv2/urid/urid.h>
+
+#include "vstkit/formats/lv2/plugin_identity.h"
+#include "vstkit/protocol/normalized.h"
+
+namespace vstkit::formats::lv2 {
+namespace {
+
+const void* findFeature(const LV2_Feature* const* features, const char* uri) {
+    for (auto* const* feature = features; feature != nullptr && *feature != nullptr; ++feature) {
+        if (std::strcmp((*feature)->URI, uri) == 0) {
+            return (*feature)->data;
+        }
+    }
+    return nullptr;
+}
+
+// The host's ui:scaleFactor option, which needs urid:map to read; 1 otherwise.
+float hostScaleFactor(const LV2_Feature* const* features) {
+    const auto* map = static_cast<const LV2_URID_Map*>(findFeature(features, LV2_URID__map));
+    const auto* options =
+        static_cast<const LV2_Options_Option*>(findFeature(features, LV2_OPTIONS__options));
+    if (map == nullptr || options == nullptr) {
+        return 1.0F;
+    }
+    const auto scaleFactor = map->map(map->handle, LV2_UI__scaleFactor);
+    const auto atomFloat = map->map(map->handle, "http://lv2plug.in/ns/ext/atom#Float");
+    for (const auto* option = options; option->key != 0; ++option) {
+        if (option->key == scaleFactor && option->type == atomFloat &&
+            option->size == sizeof(float) && option->value != nullptr) {
+            const float scale = *static_cast<const float*>(option->value);
+            return scale >= 0.5F && scale <= 4.0F ? scale : 1.0F;
+        }
+    }
+    return 1.0F;
+}
+
+}  // namespace
+
+Lv2Editor::Lv2Editor(LV2UI_Write_Function write, LV2UI_Controller controller,
+                     const LV2_Feature* const* features)
+    : write_(write),
+      controller_(controller),
+      parent_(const_cast<void*>(findFeature(features, LV2_UI__parent))),
+      hostResize_(static_cast<const LV2UI_Resize*>(findFeature(features, LV2_UI__resize))),
+      touch_(static_cast<const LV2UI_Touch*>(findFeature(features, LV2_UI__touch))),
+      editor_(protocol::kParams, *this, pluginIdentity().name) {
+    for (std::size_t row = 0; row < portValues_.size(); ++row) {
+        portValues_[row] = toPortValue(protocol::kParams[row], protocol::kParams[row].defaultValue);
+    }
+    editor_.setContentScale(hostScaleFactor(features));
+}
+
+bool Lv2Editor::open() {
+    if (parent_ == nullptr) {
+        error_ = "the host offers no ui:parent window to embed the editor in";
+        return false;
+    }
+    if (!editor_.open(reinterpret_cast<unsigned long>(parent_))) {
+        error_ = editor_.error().c_str();
+        return false;
+    }
+    if (hostResize_ != nullptr) {
+        hostResize_->ui_resize(hostResize_->handle, editor_.width(), editor_.height());
+    }
+    return true;
+}
+
+void Lv2Editor::portEvent(std::uint32_t port, std::uint32_t size, std::uint32_t format,
+                          const void* buffer) noexcept {
+    // Format 0 is a plain float; anything else is not for a control port.
+    if (format != 0 || size != sizeof(float) || buffer == nullptr || port < kFirstControlPort ||
+        port >= kPortCount) {
+        return;
+    }
+    std::memcpy(&portValues_[port - kFirstControlPort], buffer, sizeof(float));
+}
+
+int Lv2Editor::idle() noexcept {
+    if (!editor_.isOpen()) {
+        return 1;
+    }
+    editor_.idle();
+    return 0;
+}
+
+float Lv2Editor::normalizedValue(std::size_t index) const noexcept {
+    const auto& spec = protocol::kParams[index];
+    return protocol::toNormalized(spec, fromPortValue(spec, portValues_[index]));
+}
+
+void Lv2Editor::touch(std::size_t index, bool grabbed) const {
+    if (touch_ != nullptr) {
+        touch_->touch(touch_->handle, controlPortIndex(index), grabbed);
+    }
+}
+
+void Lv2Editor::beginEdit(std::size_t index) {
+    touch(index, true);
+}
+
+void Lv2Editor::performEdit(std::size_t index, float normalized) {
+    const auto& spec = protocol::kParams[index];
+    float portValue = toPortValue(spec, protocol::fromNormalized(spec, normalized));
+    portValues_[index] = portValue;
+    write_(controller_, controlPortIndex(index), sizeof(float), 0, &portValue);
+}
+
+void Lv2Editor::endEdit(std::size_t index) {
+    touch(index, false);
+}
+
+}  // namespace vstkit::formats::lv2

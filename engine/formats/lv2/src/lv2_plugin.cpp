@@ -1,0 +1,155 @@
+#include "lv2_plugin.h"
+
+#include <algorithm>
+#include <cstring>
+#include <span>
+#include <string_view>
+
+#include <lv2/options/options.h>
+
+#include "juce_base64.h"
+#include "vstkit/core/realtime_guard.h"
+
+namespace vstkit::formats::lv2 {
+namespace {
+
+// The host's block-length promise, if it makes one (options feature).
+std::size_t maxBlockLengthOption(const LV2_Feature* const* features, const StateKeys& keys) {
+    if (keys.maxBlockLength == 0) {
+        return 0;
+    }
+    for (auto* const* feature = features; feature != nullptr && *feature != nullptr; ++feature) {
+        if (std::strcmp((*feature)->URI, LV2_OPTIONS__options) != 0) {
+            continue;
+        }
+        for (const auto* option = static_cast<const LV2_Options_Option*>((*feature)->data);
+             option != nullptr && option->key != 0; ++option) {
+            if (option->key == keys.maxBlockLength && option->type == keys.atomInt &&
+                option->size == sizeof(std::int32_t) && option->value != nullptr) {
+                return static_cast<std::size_t>(
+                    std::max(*static_cast<const std::int32_t*>(option->value), 0));
+            }
+        }
+    }
+    return 0;
+}
+
+// NaN compares unequal to itself; a port stuck at NaN is not a change per block.
+bool samePortValue(float a, float b) noexcept {
+    return a == b || (a != a && b != b);
+}
+
+}  // namespace
+
+Lv2Plugin::Lv2Plugin(double sampleRate, const LV2_Feature* const* features)
+    : sampleRate_(sampleRate), stateKeys_(StateKeys::map(features)) {
+    maxBlockFrames_ = maxBlockLengthOption(features, stateKeys_);
+    for (std::size_t row = 0; row < protocol::kParams.size(); ++row) {
+        lastPortValues_[row] =
+            toPortValue(protocol::kParams[row], core_.shared()->values.plain(row));
+    }
+    core_.prepare(sampleRate_, maxBlockFrames_);
+}
+
+void Lv2Plugin::connectPort(std::uint32_t port, void* data) noexcept {
+    if (port >= kFirstAudioInput && port < kFirstAudioInput + kAudioChannels) {
+        inputs_[port - kFirstAudioInput] = static_cast<const float*>(data);
+    } else if (port >= kFirstAudioOutput && port < kFirstAudioOutput + kAudioChannels) {
+        outputs_[port - kFirstAudioOutput] = static_cast<float*>(data);
+    } else if (port >= kFirstControlPort && port < kPortCount) {
+        controls_[port - kFirstControlPort] = static_cast<const float*>(data);
+    }
+}
+
+void Lv2Plugin::activate() noexcept {
+    // A new run starts from the current values, with no ramp left over.
+    core_.prepare(sampleRate_, maxBlockFrames_);
+    firstRunAfterActivate_ = true;
+}
+
+void Lv2Plugin::readControlPorts() noexcept {
+    for (std::size_t row = 0; row < controls_.size(); ++row) {
+        if (controls_[row] == nullptr) {
+            continue;
+        }
+        const float portValue = *controls_[row];
+        if (samePortValue(portValue, lastPortValues_[row])) {
+            continue;
+        }
+        lastPortValues_[row] = portValue;
+        const float plain = fromPortValue(protocol::kParams[row], portValue);
+        if (firstRunAfterActivate_) {
+            core_.shared()->values.setPlain(row, plain);
+        } else {
+            // LV2 gives one value per run(): it lands at offset 0 and ramps.
+            core_.events().add({0, static_cast<std::uint32_t>(row), plain}, true);
+        }
+    }
+    if (firstRunAfterActivate_) {
+        core_.settle();
+        firstRunAfterActivate_ = false;
+    }
+}
+
+void Lv2Plugin::run(std::uint32_t frames) noexcept {
+    const core::RealtimeGuard guard;
+    readControlPorts();
+    std::array<float*, kAudioChannels> channels{};
+    for (std::size_t channel = 0; channel < kAudioChannels; ++channel) {
+        float* output = outputs_[channel];
+        if (output == nullptr) {
+            continue;
+        }
+        const float* input = inputs_[channel];
+        if (input == nullptr) {
+            std::fill_n(output, frames, 0.0F);
+        } else if (input != output) {
+            // Hosts may process in place; otherwise work on the output buffer.
+            std::memmove(output, input, frames * sizeof(float));
+        }
+        channels[channel] = output;
+    }
+    core_.process(channels, frames);
+}
+
+LV2_State_Status Lv2Plugin::save(LV2_State_Store_Function store, LV2_State_Handle handle) const {
+    if (!stateKeys_.available()) {
+        return LV2_STATE_ERR_NO_FEATURE;
+    }
+    const auto blob = core_.saveState();
+    return store(handle, stateKeys_.state, blob.data(), blob.size(), stateKeys_.atomChunk,
+                 LV2_STATE_IS_POD | LV2_STATE_IS_PORTABLE);
+}
+
+LV2_State_Status Lv2Plugin::restore(LV2_State_Retrieve_Function retrieve, LV2_State_Handle handle) {
+    if (!stateKeys_.available()) {
+        return LV2_STATE_ERR_NO_FEATURE;
+    }
+    std::size_t size = 0;
+    std::uint32_t type = 0;
+    std::uint32_t flags = 0;
+    if (const auto* data = retrieve(handle, stateKeys_.state, &size, &type, &flags);
+        data != nullptr) {
+        if (type != stateKeys_.atomChunk) {
+            return LV2_STATE_ERR_BAD_TYPE;
+        }
+        const auto error = core_.loadState({static_cast<const std::uint8_t*>(data), size});
+        return error == protocol::StateError::None ? LV2_STATE_SUCCESS : LV2_STATE_ERR_UNKNOWN;
+    }
+    // A session saved by a JUCE-made build.
+    if (const auto* data = retrieve(handle, stateKeys_.juceStateString, &size, &type, &flags);
+        data != nullptr) {
+        if (type != stateKeys_.atomString) {
+            return LV2_STATE_ERR_BAD_TYPE;
+        }
+        const auto blob = decodeJuceBase64({static_cast<const char*>(data), size});
+        if (!blob) {
+            return LV2_STATE_ERR_UNKNOWN;
+        }
+        const auto error = core_.loadState(*blob);
+        return error == protocol::StateError::None ? LV2_STATE_SUCCESS : LV2_STATE_ERR_UNKNOWN;
+    }
+    return LV2_STATE_ERR_NO_PROPERTY;
+}
+
+}  // namespace vstkit::formats::lv2

@@ -1,0 +1,38 @@
+#include "state_keys.h"
+
+#include <cstring>
+#include <string>
+
+#include <lv2/atom/atom.h>
+#include <lv2/buf-size/buf-size.h>
+#include <lv2/urid/urid.h>
+
+#include "vstkit/formats/lv2/plugin_identity.h"
+
+namespace vstkit::formats::lv2 {
+
+StateKeys StateKeys::map(const LV2_Feature* const* features) {
+    const LV2_URID_Map* urids = nullptr;
+    for (auto* const* feature = features; feature != nullptr && *feature != nullptr; ++feature) {
+        if (std::strcmp((*feature)->URI, LV2_URID__map) == 0) {
+            urids = static_cast<const LV2_URID_Map*>((*feature)->data);
+        }
+    }
+    if (urids == nullptr) {
+        return {};
+    }
+    const std::string uri{pluginIdentity().uri};
+    const auto map = [urids](const std::string& name) {
+        return urids->map(urids->handle, name.c_str());
+    };
+    return {
+        .state = map(uri + "#state"),
+        .juceStateString = map(uri + ":StateString"),
+        .atomChunk = map(LV2_ATOM__Chunk),
+        .atomString = map(LV2_ATOM__String),
+        .atomInt = map(LV2_ATOM__Int),
+        .maxBlockLength = map(LV2_BUF_SIZE__maxBlockLength),
+    };
+}
+
+}  // namespace vstkit::formats::lv2

@@ -1,0 +1,163 @@
+#include "ttl_writer.h"
+
+#include <array>
+#include <charconv>
+#include <string>
+
+#include "vstkit/formats/lv2/plugin_identity.h"
+#include "vstkit/formats/lv2/port_layout.h"
+
+namespace vstkit::formats::lv2 {
+namespace {
+
+constexpr std::string_view kPrefixes =
+    "@prefix doap:  <http://usefulinc.com/ns/doap#> .\n"
+    "@prefix foaf:  <http://xmlns.com/foaf/0.1/> .\n"
+    "@prefix lv2:   <http://lv2plug.in/ns/lv2core#> .\n"
+    "@prefix opts:  <http://lv2plug.in/ns/ext/options#> .\n"
+    "@prefix rdfs:  <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "@prefix state: <http://lv2plug.in/ns/ext/state#> .\n"
+    "@prefix ui:    <http://lv2plug.in/ns/extensions/ui#> .\n"
+    "@prefix units: <http://lv2plug.in/ns/extensions/units#> .\n"
+    "@prefix urid:  <http://lv2plug.in/ns/ext/urid#> .\n\n";
+
+// A Turtle string literal.
+std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+// A Turtle decimal: the shortest text that reads back as the same float.
+std::string decimal(float value) {
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    std::string text{buffer.data(), result.ptr};
+    if (text.find_first_of(".e") == std::string::npos) {
+        text += ".0";
+    }
+    return text;
+}
+
+std::string uiUri() {
+    return std::string{pluginIdentity().uri} + ":UI";
+}
+
+// The LV2 units vocabulary for the units we know; anything else gets a unit
+// of its own with the text as its symbol.
+std::string unitOf(std::string_view unit) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kKnown{{
+        {"dB", "units:db"},
+        {"Hz", "units:hz"},
+        {"kHz", "units:khz"},
+        {"ms", "units:ms"},
+        {"s", "units:s"},
+        {"%", "units:pc"},
+        {"semitones", "units:semitone12TET"},
+    }};
+    for (const auto& [text, term] : kKnown) {
+        if (unit == text) {
+            return std::string{term};
+        }
+    }
+    return "[ a units:Unit ; rdfs:label " + quoted(unit) + " ; units:symbol " + quoted(unit) +
+           " ; units:render " + quoted("%f " + std::string{unit}) + " ]";
+}
+
+void writeAudioPort(std::ostream& out, std::uint32_t index, bool input, std::string_view symbol,
+                    std::string_view name) {
+    out << "[\n\t\ta lv2:" << (input ? "InputPort" : "OutputPort") << " , lv2:AudioPort ;\n"
+        << "\t\tlv2:index " << index << " ;\n"
+        << "\t\tlv2:symbol " << quoted(symbol) << " ;\n"
+        << "\t\tlv2:name " << quoted(name) << " ;\n\t]";
+}
+
+void writeControlPort(std::ostream& out, std::size_t row) {
+    const auto& spec = protocol::kParams[row];
+    out << "[\n\t\ta lv2:InputPort , lv2:ControlPort ;\n"
+        << "\t\tlv2:index " << controlPortIndex(row) << " ;\n"
+        << "\t\t# The symbol is the saved name of this control: never change it.\n"
+        << "\t\tlv2:symbol " << quoted(portSymbol(spec)) << " ;\n";
+    if (isEnabledPort(spec)) {
+        out << "\t\tlv2:name " << quoted(kEnabledName) << " ;\n"
+            << "\t\tlv2:designation lv2:enabled ;\n"
+            << "\t\tlv2:portProperty lv2:toggled ;\n"
+            << "\t\tlv2:default " << decimal(toPortValue(spec, spec.defaultValue)) << " ;\n"
+            << "\t\tlv2:minimum 0.0 ;\n\t\tlv2:maximum 1.0 ;\n\t]";
+        return;
+    }
+    out << "\t\tlv2:name " << quoted(spec.name) << " ;\n"
+        << "\t\tlv2:default " << decimal(spec.defaultValue) << " ;\n"
+        << "\t\tlv2:minimum " << decimal(spec.minValue) << " ;\n"
+        << "\t\tlv2:maximum " << decimal(spec.maxValue);
+    if (spec.kind == protocol::ParamKind::Toggle) {
+        out << " ;\n\t\tlv2:portProperty lv2:toggled";
+    }
+    if (!spec.unit.empty()) {
+        out << " ;\n\t\tunits:unit " << unitOf(spec.unit);
+    }
+    out << " ;\n\t]";
+}
+
+}  // namespace
+
+void writeManifest(std::ostream& out, const BundleFiles& files) {
+    const auto& identity = pluginIdentity();
+    out << "# Written at build time from the plugin's identity; do not edit.\n" << kPrefixes;
+    out << "<" << identity.uri << ">\n"
+        << "\ta lv2:Plugin ;\n"
+        << "\tlv2:binary <" << files.pluginBinary << "> ;\n"
+        << "\trdfs:seeAlso <" << files.pluginTtl << "> .\n\n";
+    out << "<" << uiUri() << ">\n"
+        << "\ta ui:X11UI ;\n"
+        << "\tlv2:binary <" << files.uiBinary << "> ;\n"
+        << "\trdfs:seeAlso <" << files.pluginTtl << "> .\n";
+}
+
+void writePluginDescription(std::ostream& out, const BundleFiles& files) {
+    const auto& identity = pluginIdentity();
+    out << "# Written at build time from the plugin's identity and parameter table;\n"
+        << "# do not edit. The URI and every port symbol are saved in sessions and\n"
+        << "# presets: once released, they never change.\n"
+        << kPrefixes;
+    out << "<" << identity.uri << ">\n"
+        << "\ta lv2:Plugin , lv2:" << identity.pluginClass << " , doap:Project ;\n"
+        << "\tdoap:name " << quoted(identity.name) << " ;\n"
+        << "\trdfs:comment " << quoted(identity.description) << " ;\n"
+        << "\tdoap:maintainer [\n\t\tfoaf:name " << quoted(identity.vendor) << " ;\n"
+        << "\t\tfoaf:homepage <" << identity.homepage << "> ;\n\t] ;\n"
+        << "\tlv2:minorVersion " << identity.minorVersion << " ;\n"
+        << "\tlv2:microVersion " << identity.microVersion << " ;\n"
+        << "\tlv2:optionalFeature lv2:hardRTCapable , urid:map , opts:options ;\n"
+        << "\tlv2:extensionData state:interface ;\n"
+        << "\tui:ui <" << uiUri() << "> ;\n"
+        << "\tlv2:port ";
+    for (std::uint32_t channel = 0; channel < kAudioChannels; ++channel) {
+        writeAudioPort(out, kFirstAudioInput + channel, true, kAudioInputSymbols[channel],
+                       kAudioInputNames[channel]);
+        out << " , ";
+    }
+    for (std::uint32_t channel = 0; channel < kAudioChannels; ++channel) {
+        writeAudioPort(out, kFirstAudioOutput + channel, false, kAudioOutputSymbols[channel],
+                       kAudioOutputNames[channel]);
+        out << " , ";
+    }
+    for (std::size_t row = 0; row < protocol::kParams.size(); ++row) {
+        writeControlPort(out, row);
+        out << (row + 1 < protocol::kParams.size() ? " , " : " .\n\n");
+    }
+
+    out << "<" << uiUri() << ">\n"
+        << "\ta ui:X11UI ;\n"
+        << "\tlv2:binary <" << files.uiBinary << "> ;\n"
+        << "\tlv2:requiredFeature ui:idleInterface , ui:parent ;\n"
+        << "\tlv2:optionalFeature ui:resize , ui:touch , urid:map , opts:options ;\n"
+        << "\tlv2:extensionData ui:idleInterface , ui:resize .\n";
+}
+
+}  // namespace vstkit::formats::lv2
