@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # VstKit in a real DAW: a headless Ardour 7 session test.
 #
-# Usage: ardour_session_test.sh BUNDLE_PATH HOST  (e.g. dist/VstKit.vst3 dist/vstkit-host)
+# Usage: ardour_session_test.sh BUNDLE_PATH HOST  (e.g. dist/VstKit.vst3 or
+#        dist/VstKit.lv2, and dist/vstkit-host)
 #        KEEP=1 ardour_session_test.sh ...          (keep the temp folder)
 #
 # Needs the Debian packages ardour (ardour7-lua, ardour-vst3-scanner) and sox.
@@ -39,6 +40,7 @@ readonly ARDOUR_LUA="${ARDOUR_LUA:-ardour7-lua}"
 readonly ARDOUR_LIB_DIR="/usr/lib/ardour7"
 readonly VST3_SCANNER="${ARDOUR_LIB_DIR}/ardour-vst3-scanner"
 readonly PHASE_TIMEOUT=60 # seconds per ardour7-lua process
+readonly LV2_URI="https://vstkit.dev/plugins/vstkit-gain"
 readonly RATE=48000
 
 if [[ $# -ne 2 ]]; then
@@ -68,6 +70,17 @@ BUNDLE_SRC="$(cd "$1" && pwd)"
 readonly BUNDLE_SRC
 BUNDLE_NAME="$(basename "$BUNDLE_SRC")"
 readonly BUNDLE_NAME
+# The bundle's suffix says which format Ardour loads: VST3 or LV2.
+case "$BUNDLE_NAME" in
+*.vst3) FORMAT=VST3 ;;
+*.lv2) FORMAT=LV2 ;;
+*)
+  echo "FAIL: '$BUNDLE_NAME' is neither a .vst3 nor a .lv2 bundle"
+  exit 1
+  ;;
+esac
+readonly FORMAT
+export VSTKIT_PLUGIN_FORMAT="$FORMAT"
 
 start_time=$(date +%s.%N)
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/vstkit-ardour-test.XXXXXX")"
@@ -130,33 +143,46 @@ echo "workdir: $WORK"
 # --------------------------------------------------------------------------
 echo
 echo "== 1. install and scan the bundle"
-cp -R "$BUNDLE_SRC" "$VST3_PATH/"
-readonly BUNDLE="$VST3_PATH/$BUNDLE_NAME"
-# Ardour only trusts a scan cache that is newer than every file of the
-# bundle; a fresh copy is "now", so backdate it before scanning.
-find "$BUNDLE" -exec touch -h -d '2020-01-01' {} +
-# The scanner keys its cache on the absolute module path, as Ardour does.
-scan_log="$WORK/scan.log"
-if ! LD_LIBRARY_PATH="$ARDOUR_LIB_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-  timeout "$PHASE_TIMEOUT" "$VST3_SCANNER" -f -v "$BUNDLE" >"$scan_log" 2>&1; then
-  fail "ardour-vst3-scanner exited non-zero"
-fi
-sed 's/^/    | /' "$scan_log"
-cache_file="$(sed -n 's/^.*Saved VST3 plugin cache to //p' "$scan_log" | tail -n 1)"
-if grep -q 'Found Plugin: VstKit$' "$scan_log" && [[ -n "$cache_file" && -f "$cache_file" ]]; then
-  ok "scanner found VstKit, cache $cache_file"
-else
-  fail "scanner did not report VstKit or wrote no cache file"
-fi
-if [[ -n "$cache_file" && -f "$cache_file" ]]; then
-  info_line="$(grep -o '<VST3Info [^>]*>' "$cache_file" | grep 'name="VstKit"' || true)"
-  n_in="$(sed -n 's/.* n_inputs="\([0-9]*\)".*/\1/p' <<<"$info_line")"
-  n_out="$(sed -n 's/.* n_outputs="\([0-9]*\)".*/\1/p' <<<"$info_line")"
-  echo "  cache: name=VstKit n_inputs=${n_in:-?} n_outputs=${n_out:-?}"
-  if [[ "$n_in" == "2" && "$n_out" == "2" ]]; then
-    ok "VstKit is 2 in / 2 out"
+if [[ $FORMAT == LV2 ]]; then
+  # Ardour finds LV2 plugins through lilv at start-up: only this bundle.
+  export LV2_PATH="$HOME/.lv2"
+  mkdir -p "$LV2_PATH"
+  cp -R "$BUNDLE_SRC" "$LV2_PATH/"
+  readonly BUNDLE="$LV2_PATH/$BUNDLE_NAME"
+  if lv2ls | grep -qx "$LV2_URI"; then
+    ok "lilv finds $LV2_URI in $LV2_PATH"
   else
-    fail "VstKit cache entry is not 2 in / 2 out"
+    fail "lilv does not find $LV2_URI in $LV2_PATH"
+  fi
+else
+  cp -R "$BUNDLE_SRC" "$VST3_PATH/"
+  readonly BUNDLE="$VST3_PATH/$BUNDLE_NAME"
+  # Ardour only trusts a scan cache that is newer than every file of the
+  # bundle; a fresh copy is "now", so backdate it before scanning.
+  find "$BUNDLE" -exec touch -h -d '2020-01-01' {} +
+  # The scanner keys its cache on the absolute module path, as Ardour does.
+  scan_log="$WORK/scan.log"
+  if ! LD_LIBRARY_PATH="$ARDOUR_LIB_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    timeout "$PHASE_TIMEOUT" "$VST3_SCANNER" -f -v "$BUNDLE" >"$scan_log" 2>&1; then
+    fail "ardour-vst3-scanner exited non-zero"
+  fi
+  sed 's/^/    | /' "$scan_log"
+  cache_file="$(sed -n 's/^.*Saved VST3 plugin cache to //p' "$scan_log" | tail -n 1)"
+  if grep -q 'Found Plugin: VstKit$' "$scan_log" && [[ -n "$cache_file" && -f "$cache_file" ]]; then
+    ok "scanner found VstKit, cache $cache_file"
+  else
+    fail "scanner did not report VstKit or wrote no cache file"
+  fi
+  if [[ -n "$cache_file" && -f "$cache_file" ]]; then
+    info_line="$(grep -o '<VST3Info [^>]*>' "$cache_file" | grep 'name="VstKit"' || true)"
+    n_in="$(sed -n 's/.* n_inputs="\([0-9]*\)".*/\1/p' <<<"$info_line")"
+    n_out="$(sed -n 's/.* n_outputs="\([0-9]*\)".*/\1/p' <<<"$info_line")"
+    echo "  cache: name=VstKit n_inputs=${n_in:-?} n_outputs=${n_out:-?}"
+    if [[ "$n_in" == "2" && "$n_out" == "2" ]]; then
+      ok "VstKit is 2 in / 2 out"
+    else
+      fail "VstKit cache entry is not 2 in / 2 out"
+    fi
   fi
 fi
 
@@ -251,7 +277,7 @@ fi
 # so the lane is converted once with engine/tools/ardour_lanes_to_plain.py
 # (the step the README gives musicians).
 readonly FIXTURE_SESSION="$SCRIPT_DIR/../fixtures/juce-7.0.5-session"
-if [[ -d "$FIXTURE_SESSION" ]]; then
+if [[ $FORMAT == VST3 && -d "$FIXTURE_SESSION" ]]; then
   (
     export VSTKIT_SESSION_DIR="$WORK/fixture-session"
     export VSTKIT_SESSION_NAME="vstkit-juce-session"
@@ -260,6 +286,22 @@ if [[ -d "$FIXTURE_SESSION" ]]; then
     python3 "$SCRIPT_DIR/../../../tools/ardour_lanes_to_plain.py" --host "$VSTKIT_HOST" \
       "$VSTKIT_SESSION_DIR/vstkit-juce-session.ardour" "$BUNDLE_SRC" | sed 's/^/    | /'
     run_phase 6_fixture
+  ) || phases_ok=0
+fi
+
+# The session saved with the JUCE 7.0.5 LV2 kept Gain only in the plugin's
+# state (a base64 StateString; JUCE had no control ports). It must load into
+# this build's LV2 and play at -6 dB: the source goes on its track (as phase
+# 2 does) and the export is measured below.
+readonly LV2_FIXTURE_SESSION="$SCRIPT_DIR/../fixtures/juce-7.0.5-lv2-session"
+if [[ $FORMAT == LV2 && $phases_ok -eq 1 ]]; then
+  (
+    export VSTKIT_SESSION_DIR="$WORK/lv2-fixture-session"
+    export VSTKIT_SESSION_NAME="vstkit-juce-lv2-session"
+    export VSTKIT_FIXTURE_EXPORT="lv2_fixture"
+    mkdir -p "$VSTKIT_SESSION_DIR"
+    cp -R "$LV2_FIXTURE_SESSION/." "$VSTKIT_SESSION_DIR/"
+    run_phase 2_import
   ) || phases_ok=0
 fi
 
@@ -337,6 +379,16 @@ if check_file "$EA" "automation export" && [[ -f "$E0" ]]; then
   echo "  automation 1.1-1.9 s: $a2 dBFS; 0 dB export same window: $r2 dBFS; difference $d2 dB"
   expect_within "$d1" 0 0.10 "automation, first second (0 dB)"
   expect_within "$d2" -12 0.10 "automation, second second (-12 dB)"
+fi
+
+EF="$VSTKIT_EXPORT_DIR/lv2_fixture.wav"
+if [[ $FORMAT == LV2 ]] && check_file "$EF" "JUCE-era LV2 session export"; then
+  # Away from the region's fades at both ends.
+  f1="$(rms_db "$EF" 0.1 1.8)"
+  s1="$(rms_db "$SOURCE_WAV" 0.1 1.8)"
+  d="$(calc "$f1 - ($s1)")"
+  echo "  JUCE-era LV2 session 0.1-1.9 s: $f1 dBFS; source same window: $s1 dBFS; difference $d dB"
+  expect_within "$d" -6 0.05 "the JUCE 7.0.5 LV2 session plays at its saved -6 dB"
 fi
 
 # --------------------------------------------------------------------------

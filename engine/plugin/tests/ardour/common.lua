@@ -8,8 +8,12 @@
 
 local M = {}
 
--- The plugin under test, as the host sees it.
+-- The plugin under test, as the host sees it. VSTKIT_PLUGIN_FORMAT (set by
+-- the driver from the bundle's suffix) says which of its formats: VST3 is
+-- found by name, LV2 by its URI.
 M.PLUGIN_NAME = "VstKit"
+M.PLUGIN_FORMAT = os.getenv("VSTKIT_PLUGIN_FORMAT") or "VST3"
+M.LV2_URI = "https://vstkit.dev/plugins/vstkit-gain"
 M.GAIN_LABEL = "Gain"
 M.GAIN_MIN_DB = -24.0 -- the plugin's documented Gain range
 M.GAIN_MAX_DB = 24.0
@@ -19,6 +23,14 @@ M.TRACK_NAME = "VstKit Track"
 -- $HOME/.config/ardour7/export): 32-bit float WAV at the session rate, no
 -- dither, no normalisation.
 M.EXPORT_PRESET_ID = "4e0b5d8c-7a53-4f0e-9a43-5b1c2a7d9e61"
+
+-- The format under test as Ardour names it, and the id new_plugin takes.
+function M.plugin_type()
+  return M.PLUGIN_FORMAT == "LV2" and ARDOUR.PluginType.LV2 or ARDOUR.PluginType.VST3
+end
+function M.plugin_id()
+  return M.PLUGIN_FORMAT == "LV2" and M.LV2_URI or M.PLUGIN_NAME
+end
 
 -- Returns a required environment variable or stops the phase.
 function M.env(name)

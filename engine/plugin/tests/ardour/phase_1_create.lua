@@ -28,21 +28,21 @@ local track = tracks:front()
 track:set_name(C.TRACK_NAME)
 C.report(PHASE, "track '" .. track:name() .. "'")
 
--- Walk the plugin list once: VstKit must be there as a stereo VST3.
+-- Walk the plugin list once: VstKit must be there, stereo, in the format under test.
 local found = false
 for info in ARDOUR.LuaAPI.list_plugins():iter() do
-  if info.name == C.PLUGIN_NAME and info.type == ARDOUR.PluginType.VST3 then
+  if info.name == C.PLUGIN_NAME and info.type == C.plugin_type() then
     found = true
-    C.report(PHASE, string.format("plugin list: %s (VST3) id=%s inputs=%d outputs=%d",
-      info.name, info.unique_id, info.n_inputs:n_audio(), info.n_outputs:n_audio()))
+    C.report(PHASE, string.format("plugin list: %s (%s) id=%s inputs=%d outputs=%d",
+      info.name, C.PLUGIN_FORMAT, info.unique_id, info.n_inputs:n_audio(), info.n_outputs:n_audio()))
     if info.n_inputs:n_audio() ~= 2 or info.n_outputs:n_audio() ~= 2 then
       C.fail(PHASE, "VstKit is not 2 in / 2 out")
     end
   end
 end
-if not found then C.fail(PHASE, "VstKit (VST3) not in ARDOUR.LuaAPI.list_plugins()") end
+if not found then C.fail(PHASE, "VstKit (" .. C.PLUGIN_FORMAT .. ") not in ARDOUR.LuaAPI.list_plugins()") end
 
-local proc = ARDOUR.LuaAPI.new_plugin(Session, C.PLUGIN_NAME, ARDOUR.PluginType.VST3, "")
+local proc = ARDOUR.LuaAPI.new_plugin(Session, C.plugin_id(), C.plugin_type(), "")
 if proc:isnil() then C.fail(PHASE, "new_plugin returned nil") end
 -- Insert at the top of the track's processor box (pre-fader).
 if track:add_processor_by_index(proc, 0, nil, true) ~= 0 then

@@ -13,7 +13,8 @@
 -- and the checks below confirm the region really is there.
 --
 -- Environment: VSTKIT_LUA_DIR, VSTKIT_SESSION_DIR, VSTKIT_SESSION_NAME,
--- VSTKIT_SOURCE_WAV, VSTKIT_SOURCE_SAMPLES, VSTKIT_EXPORT_DIR.
+-- VSTKIT_SOURCE_WAV, VSTKIT_SOURCE_SAMPLES, VSTKIT_EXPORT_DIR, and
+-- VSTKIT_FIXTURE_EXPORT for a fixture session (see the end).
 
 local C = dofile(os.getenv("VSTKIT_LUA_DIR") .. "/common.lua")
 local PHASE = "import"
@@ -122,6 +123,18 @@ if region:source(0):to_filesource():path() ~= wav then C.fail(PHASE, "region doe
 local peak = ar:maximum_amplitude(nil)
 C.report(PHASE, string.format("region peak %.4f (%.2f dBFS)", peak, 20 * math.log(peak, 10)))
 if not (peak > 0.001) then C.fail(PHASE, "region is silent") end
+
+---------------------------------------------------------------------------
+-- A saved fixture session (VSTKIT_FIXTURE_EXPORT names the export): export
+-- it with whatever Gain it was saved with, and leave it as it was.
+local fixture_export = os.getenv("VSTKIT_FIXTURE_EXPORT")
+if fixture_export then
+  C.find_plugin(PHASE, track)
+  C.export(PHASE, fixture_export)
+  close_session()
+  print("PHASE import OK")
+  return
+end
 
 ---------------------------------------------------------------------------
 -- 3. Gain must be 0 dB (as phase 1 left it); export, save, close.
