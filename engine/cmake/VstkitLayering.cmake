@@ -1,8 +1,9 @@
-# Fails the configure step when a framework-free layer includes JUCE or the
-# plugin layer. The targets do not link JUCE, so such an include could not
-# compile either; this check names the file and the rule instead.
+# Fails the configure step when a framework-free layer includes JUCE, a
+# plugin format's API (VST3, LV2, RtAudio) or the plugin layer. The targets do
+# not link those, so such an include could not compile either; this check
+# names the file and the rule instead.
 set(VSTKIT_FORBIDDEN_INCLUDE_REGEX
-    "#[ \t]*include[ \t]*[<\"](juce_[^>\"]*|JuceHeader\\.h|vstkit/plugin/[^>\"]*|pluginterfaces/[^>\"]*)[>\"]")
+    "#[ \t]*include[ \t]*[<\"](juce_[^>\"]*|JuceHeader\\.h|vstkit/plugin/[^>\"]*|pluginterfaces/[^>\"]*|lv2/[^>\"]*|RtAudio\\.h|rtaudio/[^>\"]*)[>\"]")
 
 function(vstkit_find_framework_includes out_var)
     set(offenders "")
@@ -24,7 +25,7 @@ function(vstkit_forbid_framework_includes)
     vstkit_find_framework_includes(offenders ${ARGN})
     if(offenders)
         string(REPLACE ";" "\n  " listing "${offenders}")
-        message(FATAL_ERROR "framework-free layers include JUCE or the plugin layer:\n  ${listing}")
+        message(FATAL_ERROR "framework-free layers include a framework, a format API or the plugin layer:\n  ${listing}")
     endif()
     if(VSTKIT_BUILD_TESTS)
         string(REPLACE ";" "," layer_list "${ARGN}")
