@@ -1,6 +1,8 @@
 #include "vstkit/protocol/state.h"
 
+#include <algorithm>
 #include <bit>
+#include <bitset>
 #include <cmath>
 #include <cstring>
 
@@ -58,9 +60,10 @@ class BlobReader {
     std::size_t position_ = 0;
 };
 
-[[nodiscard]] std::optional<std::size_t> findParamIndex(std::string_view stableId) noexcept {
-    for (std::size_t i = 0; i < kParams.size(); ++i) {
-        if (kParams[i].stableId == stableId) {
+[[nodiscard]] std::optional<std::size_t> findParamIndex(std::span<const ParamSpec> table,
+                                                        std::string_view stableId) noexcept {
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        if (table[i].stableId == stableId) {
             return i;
         }
     }
@@ -104,80 +107,101 @@ std::string_view describe(StateError error) noexcept {
 }
 
 std::vector<std::uint8_t> serializeState(const ParamValues& values) {
+    return serializeState(kParams, values);
+}
+
+std::vector<std::uint8_t> serializeState(std::span<const ParamSpec> table,
+                                         std::span<const float> values) {
     std::vector<std::uint8_t> out;
-    out.reserve(12 + kParams.size() * (1 + kMaxStateIdLength + 4));
+    out.reserve(12 + table.size() * (1 + kMaxStateIdLength + 4));
     out.insert(out.end(), kStateMagic.begin(), kStateMagic.end());
     appendU32(out, kStateVersion);
-    appendU32(out, static_cast<std::uint32_t>(kParams.size()));
-    for (std::size_t i = 0; i < kParams.size(); ++i) {
-        const std::string_view id = kParams[i].stableId;
+    appendU32(out, static_cast<std::uint32_t>(table.size()));
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const std::string_view id = table[i].stableId;
+        const float value = i < values.size() ? values[i] : table[i].defaultValue;
         out.push_back(static_cast<std::uint8_t>(id.size()));
         out.insert(out.end(), id.begin(), id.end());
-        appendU32(out, std::bit_cast<std::uint32_t>(clampPlain(kParams[i], values[i])));
+        appendU32(out, std::bit_cast<std::uint32_t>(clampPlain(table[i], value)));
     }
     return out;
 }
 
 StateParseResult parseState(std::span<const std::uint8_t> blob) noexcept {
-    const auto fail = [](StateError error) { return StateParseResult{std::nullopt, error}; };
+    ParamValues values{};
+    const StateError error = parseState(kParams, blob, values);
+    if (error != StateError::None) {
+        return StateParseResult{std::nullopt, error};
+    }
+    return StateParseResult{values, StateError::None};
+}
+
+StateError parseState(std::span<const ParamSpec> table, std::span<const std::uint8_t> blob,
+                      std::span<float> values) noexcept {
     if (blob.empty()) {
-        return fail(StateError::Empty);
+        return StateError::Empty;
     }
     if (blob.size() > kMaxStateBytes) {
-        return fail(StateError::TooLarge);
+        return StateError::TooLarge;
     }
     BlobReader reader{blob};
     std::span<const std::uint8_t> magic;
     if (!reader.readBytes(kStateMagic.size(), magic) ||
         std::memcmp(magic.data(), kStateMagic.data(), kStateMagic.size()) != 0) {
-        return fail(StateError::NotVstKitState);
+        return StateError::NotVstKitState;
     }
     std::uint32_t version = 0;
     std::uint32_t entryCount = 0;
     if (!reader.readU32(version) || !reader.readU32(entryCount)) {
-        return fail(StateError::Truncated);
+        return StateError::Truncated;
     }
     if (version == 0 || version > kStateVersion) {
-        return fail(StateError::UnsupportedVersion);
+        return StateError::UnsupportedVersion;
     }
     if (entryCount > kMaxEntries) {
-        return fail(StateError::MalformedEntry);
+        return StateError::MalformedEntry;
     }
 
-    ParamValues values = defaultValues();
-    std::array<bool, kParams.size()> seen{};
+    // Read into a scratch copy, so a rejected blob leaves `values` untouched.
+    std::array<float, kMaxTableRows> parsed{};
+    std::bitset<kMaxTableRows> seen;
+    const std::size_t rows = std::min({table.size(), values.size(), kMaxTableRows});
+    for (std::size_t i = 0; i < rows; ++i) {
+        parsed[i] = table[i].defaultValue;
+    }
     for (std::uint32_t entry = 0; entry < entryCount; ++entry) {
         std::uint8_t idLength = 0;
         if (!reader.readU8(idLength)) {
-            return fail(StateError::Truncated);
+            return StateError::Truncated;
         }
         if (idLength == 0 || idLength > kMaxStateIdLength) {
-            return fail(StateError::MalformedEntry);
+            return StateError::MalformedEntry;
         }
         std::span<const std::uint8_t> idBytes;
         std::uint32_t valueBits = 0;
         if (!reader.readBytes(idLength, idBytes) || !reader.readU32(valueBits)) {
-            return fail(StateError::Truncated);
+            return StateError::Truncated;
         }
         const float value = std::bit_cast<float>(valueBits);
         if (!std::isfinite(value)) {
-            return fail(StateError::NonFiniteValue);
+            return StateError::NonFiniteValue;
         }
         const std::string_view id{reinterpret_cast<const char*>(idBytes.data()), idBytes.size()};
-        const auto index = findParamIndex(id);
+        const auto index = findParamIndex(table.first(rows), id);
         if (!index) {
             continue;  // A parameter from a newer build, or one since retired.
         }
         if (seen[*index]) {
-            return fail(StateError::DuplicateId);
+            return StateError::DuplicateId;
         }
         seen[*index] = true;
-        values[*index] = clampPlain(kParams[*index], value);
+        parsed[*index] = clampPlain(table[*index], value);
     }
     if (reader.remaining() != 0) {
-        return fail(StateError::TrailingBytes);
+        return StateError::TrailingBytes;
     }
-    return StateParseResult{values, StateError::None};
+    std::copy_n(parsed.begin(), rows, values.begin());
+    return StateError::None;
 }
 
 }  // namespace vstkit::protocol

@@ -57,6 +57,22 @@ std::optional<float> parseToggle(const ParamSpec& spec, std::string_view text) n
     return std::nullopt;
 }
 
+/// A choice's label, in any letter case, or its index as a whole number.
+std::optional<float> parseChoice(const ParamSpec& spec, std::string_view text) noexcept {
+    for (std::size_t index = 0; index < spec.choices.size(); ++index) {
+        if (equalsIgnoringCase(text, spec.choices[index])) {
+            return static_cast<float>(index);
+        }
+    }
+    std::size_t index = 0;
+    const char* const end = text.data() + text.size();
+    const auto [cursor, error] = std::from_chars(text.data(), end, index);
+    if (text.empty() || error != std::errc{} || cursor != end || index >= spec.choices.size()) {
+        return std::nullopt;
+    }
+    return static_cast<float>(index);
+}
+
 }  // namespace
 
 std::string_view formatValueInto(const ParamSpec& spec, float plain,
@@ -65,15 +81,21 @@ std::string_view formatValueInto(const ParamSpec& spec, float plain,
         return copyInto(clampPlain(spec, plain) == spec.maxValue ? kToggleOnText : kToggleOffText,
                         buffer);
     }
-    const double factor = std::pow(10.0, spec.displayDecimals);
+    if (spec.kind == ParamKind::Choice) {
+        const auto index = static_cast<std::size_t>(clampPlain(spec, plain));
+        return index < spec.choices.size() ? copyInto(spec.choices[index], buffer)
+                                           : std::string_view{};
+    }
+    // Stepped values are whole numbers: no decimals, whatever displayDecimals says.
+    const int decimals = spec.kind == ParamKind::Stepped ? 0 : spec.displayDecimals;
+    const double factor = std::pow(10.0, decimals);
     double rounded = std::round(static_cast<double>(clampPlain(spec, plain)) * factor) / factor;
     if (rounded == 0.0) {
         rounded = 0.0;  // Shows "0.0 dB", never "-0.0 dB".
     }
     char* const begin = buffer.data();
     char* const end = begin + buffer.size();
-    auto [cursor, error] =
-        std::to_chars(begin, end, rounded, std::chars_format::fixed, spec.displayDecimals);
+    auto [cursor, error] = std::to_chars(begin, end, rounded, std::chars_format::fixed, decimals);
     if (error != std::errc{}) {
         return {};
     }
@@ -93,6 +115,9 @@ std::optional<float> parseValue(const ParamSpec& spec, std::string_view text) no
     text = trim(text);
     if (spec.kind == ParamKind::Toggle) {
         return parseToggle(spec, text);
+    }
+    if (spec.kind == ParamKind::Choice) {
+        return parseChoice(spec, text);
     }
     if (!spec.unit.empty() && text.size() >= spec.unit.size() &&
         equalsIgnoringCase(text.substr(text.size() - spec.unit.size()), spec.unit)) {

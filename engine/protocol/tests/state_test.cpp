@@ -6,6 +6,8 @@
 #include <cstring>
 #include <limits>
 
+#include "vstkit/protocol/testing/every_kind_table.h"
+
 namespace vstkit::protocol {
 namespace {
 
@@ -37,6 +39,55 @@ TEST(State, RoundTripIsBitIdentical) {
         ASSERT_TRUE(result.values.has_value());
         EXPECT_EQ(std::bit_cast<std::uint32_t>((*result.values)[0]),
                   std::bit_cast<std::uint32_t>(gain));
+    }
+}
+
+TEST(State, AnyTableRoundTripsChoicesAndSteppedValues) {
+    using testing::kEveryKindTable;
+    std::array<float, kEveryKindTable.size()> values{};
+    for (std::size_t row = 0; row < values.size(); ++row) {
+        values[row] = kEveryKindTable[row].defaultValue;
+    }
+    values[testing::kMode] = 2.0F;        // Band-pass
+    values[testing::kTranspose] = -7.0F;  // semitones
+    values[testing::kCutoff] = 632.4555F;
+    values[testing::kBypass] = 1.0F;
+    const auto blob = serializeState(kEveryKindTable, values);
+
+    std::array<float, kEveryKindTable.size()> loaded{};
+    ASSERT_EQ(parseState(kEveryKindTable, blob, loaded), StateError::None);
+    for (std::size_t row = 0; row < values.size(); ++row) {
+        EXPECT_EQ(std::bit_cast<std::uint32_t>(loaded[row]),
+                  std::bit_cast<std::uint32_t>(values[row]))
+            << kEveryKindTable[row].stableId;
+    }
+
+    // The same version-1 layout: entries keyed by stable id, plain floats.
+    auto expected = header(1, static_cast<std::uint32_t>(kEveryKindTable.size()));
+    for (std::size_t row = 0; row < values.size(); ++row) {
+        appendEntry(expected, kEveryKindTable[row].stableId, values[row]);
+    }
+    EXPECT_EQ(blob, expected);
+}
+
+TEST(State, ChoicesAndSteppedValuesLoadAsWholeNumbersInRange) {
+    using testing::kEveryKindTable;
+    auto blob = header(1, 3);
+    appendEntry(blob, "mode", 2.6F);
+    appendEntry(blob, "transpose", 40.0F);
+    appendEntry(blob, "from_a_newer_build", 1.0F);
+    std::array<float, kEveryKindTable.size()> loaded{};
+    ASSERT_EQ(parseState(kEveryKindTable, blob, loaded), StateError::None);
+    EXPECT_EQ(loaded[testing::kMode], 3.0F);
+    EXPECT_EQ(loaded[testing::kTranspose], 12.0F);
+    EXPECT_EQ(loaded[testing::kCutoff], kEveryKindTable[testing::kCutoff].defaultValue);
+
+    std::array<float, kEveryKindTable.size()> untouched{};
+    untouched.fill(-1.0F);
+    blob.push_back(0);
+    EXPECT_EQ(parseState(kEveryKindTable, blob, untouched), StateError::TrailingBytes);
+    for (const float value : untouched) {
+        EXPECT_EQ(value, -1.0F);
     }
 }
 

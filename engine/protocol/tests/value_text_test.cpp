@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <string>
+
+#include "vstkit/protocol/normalized.h"
 #include "vstkit/protocol/params.h"
+#include "vstkit/protocol/testing/every_kind_table.h"
 #if VSTKIT_HAS_RTCHECK
 #include "vstkit/rtcheck/realtime_scope.h"
 #endif
@@ -94,6 +99,88 @@ TEST(ValueText, ToggleReadsOffAndOnAndParsesCommonWords) {
     }
     for (const std::string_view bad : {"", "maybe", "0.5", "2", "onn"}) {
         EXPECT_EQ(parseValue(bypass, bad), std::nullopt) << bad;
+    }
+}
+
+using testing::kEveryKindTable;
+
+const ParamSpec& everyKind(testing::EveryKindRow row) {
+    return kEveryKindTable[row];
+}
+
+TEST(ValueText, ChoicesReadAsTheirLabels) {
+    const ParamSpec& mode = everyKind(testing::kMode);
+    EXPECT_EQ(formatValue(mode, 0.0F), "Low-pass");
+    EXPECT_EQ(formatValue(mode, 1.0F), "High-pass");
+    EXPECT_EQ(formatValue(mode, 2.0F), "Band-pass");
+    EXPECT_EQ(formatValue(mode, 3.0F), "Notch");
+    EXPECT_EQ(formatValue(mode, 2.7F), "Notch");
+    EXPECT_EQ(formatValue(mode, 99.0F), "Notch");
+}
+
+TEST(ValueText, ChoicesParseTheirLabelsInAnyCaseOrTheirIndex) {
+    const ParamSpec& mode = everyKind(testing::kMode);
+    EXPECT_EQ(parseValue(mode, "Low-pass"), 0.0F);
+    EXPECT_EQ(parseValue(mode, "HIGH-PASS"), 1.0F);
+    EXPECT_EQ(parseValue(mode, " band-pass "), 2.0F);
+    EXPECT_EQ(parseValue(mode, "notch"), 3.0F);
+    EXPECT_EQ(parseValue(mode, "2"), 2.0F);
+    EXPECT_EQ(parseValue(mode, "0"), 0.0F);
+    for (const std::string_view bad : {"", "Low", "Lowpass", "Notch!", "4", "-1", "1.5", "+1"}) {
+        EXPECT_EQ(parseValue(mode, bad), std::nullopt) << '"' << bad << '"';
+    }
+}
+
+TEST(ValueText, SteppedValuesShowAsWholeNumbersWithTheirUnit) {
+    const ParamSpec& transpose = everyKind(testing::kTranspose);
+    EXPECT_EQ(formatValue(transpose, 0.0F), "0 st");
+    EXPECT_EQ(formatValue(transpose, -12.0F), "-12 st");
+    EXPECT_EQ(formatValue(transpose, 7.0F), "7 st");
+    EXPECT_EQ(formatValue(transpose, 6.6F), "7 st");
+    EXPECT_EQ(formatValue(transpose, -0.4F), "0 st");
+}
+
+TEST(ValueText, SteppedValuesParseWholeNumbersAndRoundDecimals) {
+    const ParamSpec& transpose = everyKind(testing::kTranspose);
+    EXPECT_EQ(parseValue(transpose, "5"), 5.0F);
+    EXPECT_EQ(parseValue(transpose, "-7 st"), -7.0F);
+    EXPECT_EQ(parseValue(transpose, "+3st"), 3.0F);
+    EXPECT_EQ(parseValue(transpose, "2.6"), 3.0F);
+    EXPECT_EQ(parseValue(transpose, "-2.4 ST"), -2.0F);
+    EXPECT_EQ(parseValue(transpose, "30"), 12.0F);
+    EXPECT_EQ(parseValue(transpose, "five"), std::nullopt);
+    EXPECT_EQ(parseValue(transpose, "5 Hz"), std::nullopt);
+}
+
+TEST(ValueText, MappedValuesShowInTheirUnit) {
+    const ParamSpec& cutoff = everyKind(testing::kCutoff);
+    EXPECT_EQ(formatValue(cutoff, fromNormalized(cutoff, 0.5F)), "632 Hz");
+    EXPECT_EQ(formatValue(cutoff, 20000.0F), "20000 Hz");
+    EXPECT_EQ(parseValue(cutoff, "440 Hz"), 440.0F);
+    EXPECT_EQ(parseValue(cutoff, "5"), 20.0F);
+}
+
+/// plain -> normalized -> text -> plain -> normalized, for every row of every kind.
+TEST(ValueText, EveryKindRoundTripsThroughNormalizedAndText) {
+    for (const ParamSpec& spec : kEveryKindTable) {
+        for (int step = 0; step <= 200; ++step) {
+            const float normalized = static_cast<float>(step) / 200.0F;
+            const float plain = fromNormalized(spec, normalized);
+            const std::string text = formatValue(spec, plain);
+            const auto parsed = parseValue(spec, text);
+            ASSERT_TRUE(parsed.has_value()) << spec.name << ": '" << text << "'";
+            EXPECT_EQ(formatValue(spec, *parsed), text) << spec.name;
+            // The text is rounded to the row's precision; nothing more is lost.
+            const float resolution =
+                isDiscrete(spec) || spec.kind == ParamKind::Toggle
+                    ? 0.0F
+                    : 0.5F * std::pow(10.0F, -static_cast<float>(spec.displayDecimals));
+            EXPECT_NEAR(*parsed, plain, resolution + 1e-3F) << spec.name << ": '" << text << "'";
+            if (spec.kind != ParamKind::Continuous) {
+                EXPECT_EQ(*parsed, plain) << spec.name;
+                EXPECT_EQ(toNormalized(spec, *parsed), toNormalized(spec, plain)) << spec.name;
+            }
+        }
     }
 }
 

@@ -23,10 +23,17 @@ EditorView::EditorView(std::span<const protocol::ParamSpec> parameters, std::str
     rows_.reserve(parameters.size());
     for (std::size_t index = 0; index < parameters.size(); ++index) {
         const protocol::ParamSpec& spec = parameters[index];
-        if (spec.kind == protocol::ParamKind::Toggle) {
-            rows_.emplace_back(std::in_place_type<ToggleRow>, spec, index);
-        } else {
-            rows_.emplace_back(std::in_place_type<SliderRow>, spec, index);
+        switch (spec.kind) {
+            case protocol::ParamKind::Toggle:
+                rows_.emplace_back(std::in_place_type<ToggleRow>, spec, index);
+                break;
+            case protocol::ParamKind::Choice:
+                rows_.emplace_back(std::in_place_type<ComboRow>, spec, index);
+                break;
+            case protocol::ParamKind::Continuous:
+            case protocol::ParamKind::Stepped:
+                rows_.emplace_back(std::in_place_type<SliderRow>, spec, index);
+                break;
         }
     }
 }

@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "combo_row.h"
 #include "fonts.h"
 #include "layout.h"
 #include "slider_row.h"
@@ -15,7 +16,9 @@
 namespace vstkit::ui {
 
 /// What the editor shows: a header with the title, then one row per entry of
-/// the parameter table, chosen by its kind. A new parameter needs no UI code.
+/// the parameter table, chosen by its kind: a slider for a continuous or
+/// stepped value, a switch for a toggle, a combo box for a choice. A new
+/// parameter needs no UI code.
 class EditorView final {
   public:
     /// `title` must outlive the view.
@@ -32,7 +35,7 @@ class EditorView final {
     void abandonGestures(ParameterAccess& access) noexcept;
 
   private:
-    using Row = std::variant<SliderRow, ToggleRow>;
+    using Row = std::variant<SliderRow, ToggleRow, ComboRow>;
 
     void drawHeader(const Layout& layout, const Fonts& fonts) const;
 

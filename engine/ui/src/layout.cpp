@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "theme.h"
+
 namespace vstkit::ui {
 namespace {
 
@@ -31,11 +33,25 @@ constexpr float kSwitchHeight = 18.0F;
 constexpr float kToggleValueWidth = 40.0F;
 constexpr float kToggleValueGap = 10.0F;
 
+constexpr float kChoiceCardHeight = 44.0F;
+constexpr float kComboWidth = 180.0F;
+// ImGui's combo box height: the body font and the frame padding above and below.
+constexpr float kComboHeight = kBodyFont + 2.0F * kFramePaddingY;
+
 constexpr float kMinScale = 0.5F;
 constexpr float kMaxScale = 4.0F;
 
 [[nodiscard]] float cardHeight(const protocol::ParamSpec& spec) noexcept {
-    return spec.kind == protocol::ParamKind::Toggle ? kToggleCardHeight : kSliderCardHeight;
+    switch (spec.kind) {
+        case protocol::ParamKind::Toggle:
+            return kToggleCardHeight;
+        case protocol::ParamKind::Choice:
+            return kChoiceCardHeight;
+        case protocol::ParamKind::Continuous:
+        case protocol::ParamKind::Stepped:
+            break;
+    }
+    return kSliderCardHeight;
 }
 
 [[nodiscard]] float naturalHeight(std::span<const protocol::ParamSpec> parameters) noexcept {
@@ -82,6 +98,34 @@ constexpr float kMaxScale = 4.0F;
     return row;
 }
 
+[[nodiscard]] RowLayout choiceRow(Rect card, float scale) noexcept {
+    const float pad = kCardPadding * scale;
+    RowLayout row{};
+    row.card = card;
+    const float comboWidth = std::min(kComboWidth * scale, 0.5F * card.width);
+    const float comboHeight = kComboHeight * scale;
+    row.control = Rect{card.right() - pad - comboWidth, card.centerY() - 0.5F * comboHeight,
+                       comboWidth, comboHeight};
+    row.value = row.control;
+    const float textHeight = kBodyFont * scale;
+    row.label = Rect{card.x + pad, card.centerY() - 0.5F * textHeight,
+                     row.control.x - card.x - 2.0F * pad, textHeight};
+    return row;
+}
+
+[[nodiscard]] RowLayout rowFor(const protocol::ParamSpec& spec, Rect card, float scale) noexcept {
+    switch (spec.kind) {
+        case protocol::ParamKind::Toggle:
+            return toggleRow(card, scale);
+        case protocol::ParamKind::Choice:
+            return choiceRow(card, scale);
+        case protocol::ParamKind::Continuous:
+        case protocol::ParamKind::Stepped:
+            break;
+    }
+    return sliderRow(card, scale);
+}
+
 }  // namespace
 
 float sanitizeScale(float scale) noexcept {
@@ -114,8 +158,7 @@ Layout computeLayout(std::span<const protocol::ParamSpec> parameters, float scal
     const float cardWidth = std::max(windowWidth / s - 2.0F * kMargin, 2.0F * kCardPadding + 1.0F);
     for (const auto& spec : parameters) {
         const Rect card = scaled(kMargin, top, cardWidth, cardHeight(spec), s);
-        layout.rows.push_back(spec.kind == protocol::ParamKind::Toggle ? toggleRow(card, s)
-                                                                       : sliderRow(card, s));
+        layout.rows.push_back(rowFor(spec, card, s));
         top += cardHeight(spec) + kRowGap;
     }
     return layout;

@@ -29,9 +29,10 @@ struct RowLayout {
     Rect card;
     /// The name, and on a slider row the range at the right of the same line.
     Rect label;
-    /// A slider's large value readout; a toggle's "On"/"Off" left of the switch.
+    /// A slider's large value readout; a toggle's "On"/"Off" left of the switch;
+    /// a choice's combo box, which shows the label.
     Rect value;
-    /// The slider track's grab zone, or the switch.
+    /// The slider track's grab zone, the switch, or the combo box.
     Rect control;
 };
 

@@ -45,6 +45,17 @@ void addText(ImDrawList& draw, ImFont* font, ImVec2 position, ImU32 colour, cons
     return font->CalcTextSizeA(font->FontSize, 1.0e6F, 0.0F, begin, end).x;
 }
 
+/// A stepped row's slider stops only at its steps; any other row's anywhere.
+[[nodiscard]] float snapped(const protocol::ParamSpec& spec, float normalized) noexcept {
+    if (!protocol::isDiscrete(spec)) {
+        return normalized;
+    }
+    return protocol::toNormalized(spec, protocol::fromNormalized(spec, normalized));
+}
+
+// Steps closer than this (unscaled pixels) get no marks: the track would be a comb.
+constexpr float kMinStepMarkGap = 6.0F;
+
 }  // namespace
 
 SliderRow::SliderRow(const protocol::ParamSpec& spec, std::size_t index) noexcept
@@ -109,8 +120,9 @@ void SliderRow::handleMouse(const RowLayout& row, float scale, float current,
             anchorFine_ = io.KeyShift;
         }
         const float moved = (io.MousePos.x - anchorX_) / travel(row.control, scale);
-        dragValue_ =
-            std::clamp(anchorValue_ + moved * (anchorFine_ ? kFineFactor : 1.0F), 0.0F, 1.0F);
+        dragValue_ = snapped(
+            spec_,
+            std::clamp(anchorValue_ + moved * (anchorFine_ ? kFineFactor : 1.0F), 0.0F, 1.0F));
         gesture_.perform(access, dragValue_);
         if (!ImGui::IsItemActive()) {
             gesture_.end(access);
@@ -120,8 +132,12 @@ void SliderRow::handleMouse(const RowLayout& row, float scale, float current,
         mode_ = Mode::Idle;
     }
     if (mode_ == Mode::Idle && ImGui::IsItemHovered() && io.MouseWheel != 0.0F) {
-        const float step = kWheelStep * (io.KeyShift ? kFineFactor : 1.0F);
-        gesture_.set(access, std::clamp(current + io.MouseWheel * step, 0.0F, 1.0F));
+        // One notch is one step of a stepped row.
+        const int steps = protocol::stepCount(spec_);
+        const float step = steps > 0 ? 1.0F / static_cast<float>(steps)
+                                     : kWheelStep * (io.KeyShift ? kFineFactor : 1.0F);
+        gesture_.set(access,
+                     snapped(spec_, std::clamp(current + io.MouseWheel * step, 0.0F, 1.0F)));
     }
 }
 
@@ -168,6 +184,17 @@ void SliderRow::paint(const RowLayout& row, const Fonts& fonts, float scale, flo
                  colours.tick, 2.0F * scale);
     draw.AddRectFilled(ImVec2{control.x, centreY - barHalf},
                        ImVec2{control.right(), centreY + barHalf}, colours.track, barHalf);
+    const int steps = protocol::stepCount(spec_);
+    if (steps > 0 &&
+        travel(control, scale) / static_cast<float>(steps) >= kMinStepMarkGap * scale) {
+        // A stepped row marks where its knob can stop.
+        for (int step = 0; step <= steps; ++step) {
+            const float at =
+                knobX(control, scale, static_cast<float>(step) / static_cast<float>(steps));
+            draw.AddCircleFilled(ImVec2{at, centreY + tickHalf + 2.0F * scale}, 1.5F * scale,
+                                 colours.tick);
+        }
+    }
     // Filled from the default, so a gain shows cut or boost at a glance.
     draw.AddRectFilled(ImVec2{std::min(defaultAt, knobAt), centreY - barHalf},
                        ImVec2{std::max(defaultAt, knobAt), centreY + barHalf},

@@ -12,10 +12,13 @@
 
 namespace vstkit::ui {
 
-/// A continuous parameter: name, range, a large value readout and a
+/// A continuous or stepped parameter: name, range, a large value readout and a
 /// horizontal slider. Dragging anywhere on the row moves the value relative to
 /// where it was grabbed (Shift for fine steps) in one edit gesture; a
 /// double-click resets to the default; Ctrl-click types a value; the wheel nudges.
+/// The slider travels in normalized space, so a logarithmic or skewed row's
+/// mapping shows; a stepped row's knob stops only at its steps (marked under
+/// the track when they are far enough apart), and the wheel moves it one step.
 class SliderRow final {
   public:
     SliderRow(const protocol::ParamSpec& spec, std::size_t index) noexcept;

@@ -16,6 +16,12 @@ namespace {
     return ImGui::ColorConvertU32ToFloat4(packed);
 }
 
+[[nodiscard]] ImVec4 colour(ImU32 packed, float alpha) noexcept {
+    ImVec4 value = colour(packed);
+    value.w = alpha;
+    return value;
+}
+
 constexpr Palette kPalette{
     .background = rgb(0x1B1E23),
     .header = rgb(0x131519),
@@ -46,10 +52,12 @@ void applyTheme(ImGuiStyle& style, float scale) noexcept {
     style.WindowPadding = ImVec2{0.0F, 0.0F};
     style.WindowBorderSize = 0.0F;
     style.WindowRounding = 0.0F;
-    style.FramePadding = ImVec2{8.0F, 5.0F};
+    style.FramePadding = ImVec2{kFramePaddingX, kFramePaddingY};
     style.FrameRounding = 4.0F;
     style.FrameBorderSize = 1.0F;
     style.ItemSpacing = ImVec2{8.0F, 6.0F};
+    style.PopupRounding = 4.0F;
+    style.PopupBorderSize = 1.0F;
     style.ScaleAllSizes(scale);
 
     const Palette& colours = palette();
@@ -63,6 +71,14 @@ void applyTheme(ImGuiStyle& style, float scale) noexcept {
     slots[ImGuiCol_FrameBgActive] = colour(colours.track);
     slots[ImGuiCol_TextSelectedBg] = ImVec4{0.30F, 0.62F, 1.0F, 0.40F};
     slots[ImGuiCol_NavHighlight] = colour(colours.accent);
+    // A choice's combo box: the arrow like a switch, the open list like a raised card.
+    slots[ImGuiCol_Button] = colour(colours.switchOff);
+    slots[ImGuiCol_ButtonHovered] = colour(colours.accent);
+    slots[ImGuiCol_ButtonActive] = colour(colours.accentBright);
+    slots[ImGuiCol_PopupBg] = colour(colours.cardHovered);
+    slots[ImGuiCol_Header] = colour(colours.accent, 0.35F);
+    slots[ImGuiCol_HeaderHovered] = colour(colours.accent, 0.55F);
+    slots[ImGuiCol_HeaderActive] = colour(colours.accent, 0.75F);
 }
 
 }  // namespace vstkit::ui

@@ -25,6 +25,11 @@ struct Palette {
     ImU32 error;
 };
 
+/// Space around the text inside a frame (text field, combo box), unscaled;
+/// the layout sizes a combo box by it.
+inline constexpr float kFramePaddingX = 8.0F;
+inline constexpr float kFramePaddingY = 5.0F;
+
 /// The dark palette every part of the editor draws with.
 [[nodiscard]] const Palette& palette() noexcept;
 

@@ -27,13 +27,16 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "combo_row.h"
 #include "layout.h"
 #include "vstkit/protocol/normalized.h"
 #include "vstkit/protocol/params.h"
+#include "vstkit/protocol/testing/every_kind_table.h"
 #include "vstkit/xdisplay/virtual_display.h"
 
 namespace vstkit::ui {
@@ -131,9 +134,9 @@ class RecordingAccess final : public ParameterAccess {
         float value;
     };
 
-    RecordingAccess() {
-        for (std::size_t i = 0; i < kParams.size(); ++i) {
-            values[i] = protocol::toNormalized(kParams[i], kParams[i].defaultValue);
+    explicit RecordingAccess(std::span<const protocol::ParamSpec> table = kParams) {
+        for (const auto& spec : table) {
+            values.push_back(protocol::toNormalized(spec, spec.defaultValue));
         }
     }
 
@@ -175,7 +178,7 @@ class RecordingAccess final : public ParameterAccess {
                count(Kind::Begin, index) == 1 && count(Kind::End, index) == 1;
     }
 
-    std::array<float, kParams.size()> values{};
+    std::vector<float> values;
     std::vector<Call> calls;
 };
 
@@ -778,6 +781,132 @@ TEST_F(EditorTest, OpeningAndClosingAHundredTimesLeaksNothing) {
 #endif
     EXPECT_EQ(openFileDescriptors(), startDescriptors);
     EXPECT_FALSE(editorWindow(parent).has_value()) << "the last editor window is gone";
+}
+
+// The editor on a table with a row of every kind: a log, a linear and a skewed
+// slider, a combo box, a stepped slider and a switch.
+namespace every = protocol::testing;
+using every::kEveryKindTable;
+
+[[nodiscard]] int centreX(const Rect& rect) {
+    return static_cast<int>(rect.centerX());
+}
+[[nodiscard]] int centreY(const Rect& rect) {
+    return static_cast<int>(rect.centerY());
+}
+
+TEST(EditorLayout, EveryKindGetsItsRowAndTheComboListFitsBelowItsBox) {
+    const Size size = naturalSize(kEveryKindTable, 1.0F);
+    const Layout layout = computeLayout(kEveryKindTable, 1.0F, size.width);
+    ASSERT_EQ(layout.rows.size(), kEveryKindTable.size());
+    const RowLayout& mode = layout.rows[every::kMode];
+    EXPECT_LT(mode.card.height, layout.rows[every::kCutoff].card.height);
+    EXPECT_GT(mode.card.height, layout.rows[every::kBypass].card.height);
+    EXPECT_TRUE(mode.card.contains(mode.control.x, mode.control.y));
+    EXPECT_TRUE(mode.card.contains(mode.control.right() - 1.0F, mode.control.bottom() - 1.0F));
+    EXPECT_GT(mode.control.x, mode.label.x + 60.0F) << "the name stays readable";
+    const Rect lastItem = ComboRow::listItem(mode, 1.0F, layout.bodyFontSize, 3);
+    EXPECT_GT(lastItem.y, mode.control.bottom());
+    EXPECT_LT(lastItem.bottom(), static_cast<float>(size.height));
+    EXPECT_LE(size.height, 800) << "fits the test screen";
+}
+
+TEST_F(EditorTest, ChoosingAComboItemIsOneGestureWithItsNormalizedValue) {
+    RecordingAccess access{kEveryKindTable};
+    Editor editor{kEveryKindTable, access, "Every Kind"};
+    const Window parent = makeParent(0, 0, editor.width(), editor.height());
+    ASSERT_TRUE(editor.open(parent)) << editor.error();
+    pump(editor, 200ms);
+    const Layout layout = computeLayout(kEveryKindTable, 1.0F, editor.width());
+    const RowLayout& mode = layout.rows[every::kMode];
+    const Rect bandPass = ComboRow::listItem(mode, 1.0F, layout.bodyFontSize, 2);
+    const Image closed = grab(parent, editor.width(), editor.height());
+
+    click(editor, parent, centreX(mode.control), centreY(mode.control));
+    pump(editor, 100ms);
+    EXPECT_TRUE(access.calls.empty()) << "opening the list changes nothing";
+    pointerTo(parent, centreX(bandPass), centreY(bandPass));  // Hover it, as a person would.
+    pump(editor, 100ms);
+    const Image open = grab(parent, editor.width(), editor.height());
+    saveScreenshot(open, "editor-combo-open");
+    std::size_t changed = 0;
+    for (int y = static_cast<int>(bandPass.y); y < static_cast<int>(bandPass.bottom()); ++y) {
+        for (int x = static_cast<int>(bandPass.x); x < static_cast<int>(bandPass.right()); ++x) {
+            const auto at = static_cast<std::size_t>(y * open.width + x);
+            changed += open.rgb[at] != closed.rgb[at] ? 1U : 0U;
+        }
+    }
+    EXPECT_GT(changed, 100U) << "the list is drawn where listItem() says";
+
+    click(editor, parent, centreX(bandPass), centreY(bandPass));
+    pump(editor, 100ms);
+    EXPECT_EQ(access.count(RecordingAccess::Kind::Begin, every::kMode), 1);
+    EXPECT_EQ(access.count(RecordingAccess::Kind::Perform, every::kMode), 1);
+    EXPECT_EQ(access.count(RecordingAccess::Kind::End, every::kMode), 1);
+    EXPECT_TRUE(access.isOneGesture(every::kMode));
+    ASSERT_TRUE(access.lastPerformed(every::kMode).has_value());
+    const float bandPassNormalized = protocol::toNormalized(kEveryKindTable[every::kMode], 2.0F);
+    EXPECT_FLOAT_EQ(*access.lastPerformed(every::kMode), bandPassNormalized);
+    EXPECT_EQ(access.calls.size(), 3U) << "no other row was touched";
+    saveScreenshot(grab(parent, editor.width(), editor.height()), "editor-every-kind");
+
+    // Picking the label already shown sends nothing.
+    access.calls.clear();
+    click(editor, parent, centreX(mode.control), centreY(mode.control));
+    pump(editor, 100ms);
+    click(editor, parent, centreX(bandPass), centreY(bandPass));
+    pump(editor, 100ms);
+    EXPECT_TRUE(access.calls.empty());
+    EXPECT_FLOAT_EQ(access.values[every::kMode], bandPassNormalized);
+}
+
+TEST_F(EditorTest, ASteppedSliderSendsOnlyWholeSteps) {
+    RecordingAccess access{kEveryKindTable};
+    Editor editor{kEveryKindTable, access, "Every Kind"};
+    const Window parent = makeParent(0, 0, editor.width(), editor.height());
+    ASSERT_TRUE(editor.open(parent)) << editor.error();
+    pump(editor, 200ms);
+    const Layout layout = computeLayout(kEveryKindTable, 1.0F, editor.width());
+    const Rect& track = layout.rows[every::kTranspose].control;
+
+    // A third of the track to the right: 8 of its 24 steps.
+    const int from = centreX(track);
+    drag(editor, parent, from, from + static_cast<int>(track.width / 3.0F), centreY(track));
+    EXPECT_TRUE(access.isOneGesture(every::kTranspose));
+    EXPECT_GE(access.count(RecordingAccess::Kind::Perform, every::kTranspose), 2);
+    for (const auto& call : access.calls) {
+        if (call.kind == RecordingAccess::Kind::Perform) {
+            const float steps = call.value * 24.0F;
+            EXPECT_NEAR(steps, std::round(steps), 1e-4F) << call.value;
+        }
+    }
+    const float plain = protocol::fromNormalized(kEveryKindTable[every::kTranspose],
+                                                 access.values[every::kTranspose]);
+    EXPECT_GE(plain, 7.0F);
+    EXPECT_LE(plain, 9.0F);
+}
+
+TEST_F(EditorTest, ALogarithmicSliderMovesInNormalizedSpace) {
+    RecordingAccess access{kEveryKindTable};
+    Editor editor{kEveryKindTable, access, "Every Kind"};
+    const Window parent = makeParent(0, 0, editor.width(), editor.height());
+    ASSERT_TRUE(editor.open(parent)) << editor.error();
+    pump(editor, 200ms);
+    const Layout layout = computeLayout(kEveryKindTable, 1.0F, editor.width());
+    const Rect& track = layout.rows[every::kCutoff].control;
+    const float before = access.values[every::kCutoff];  // 1 kHz, at 0.566
+
+    // A quarter of the knob's travel to the left: a quarter of normalized 0..1,
+    // which on a logarithmic scale is 1000 Hz / 1000^0.25 = 178 Hz.
+    const float knobTravel = track.width - 16.0F;
+    const int from = centreX(track);
+    drag(editor, parent, from, from - static_cast<int>(std::lround(knobTravel / 4.0F)),
+         centreY(track));
+    EXPECT_TRUE(access.isOneGesture(every::kCutoff));
+    EXPECT_NEAR(access.values[every::kCutoff], before - 0.25F, 0.01F);
+    const float hertz =
+        protocol::fromNormalized(kEveryKindTable[every::kCutoff], access.values[every::kCutoff]);
+    EXPECT_NEAR(hertz, 178.0F, 15.0F);
 }
 
 }  // namespace

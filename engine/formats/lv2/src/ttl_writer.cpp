@@ -15,6 +15,8 @@ constexpr std::string_view kPrefixes =
     "@prefix foaf:  <http://xmlns.com/foaf/0.1/> .\n"
     "@prefix lv2:   <http://lv2plug.in/ns/lv2core#> .\n"
     "@prefix opts:  <http://lv2plug.in/ns/ext/options#> .\n"
+    "@prefix pprops: <http://lv2plug.in/ns/ext/port-props#> .\n"
+    "@prefix rdf:   <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
     "@prefix rdfs:  <http://www.w3.org/2000/01/rdf-schema#> .\n"
     "@prefix state: <http://lv2plug.in/ns/ext/state#> .\n"
     "@prefix ui:    <http://lv2plug.in/ns/extensions/ui#> .\n"
@@ -49,8 +51,9 @@ std::string uiUri() {
 }
 
 // The LV2 units vocabulary for the units we know; anything else gets a unit
-// of its own with the text as its symbol.
-std::string unitOf(std::string_view unit) {
+// of its own with the text as its symbol, rendered without decimals for whole
+// numbers.
+std::string unitOf(std::string_view unit, bool whole) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kKnown{{
         {"dB", "units:db"},
         {"Hz", "units:hz"},
@@ -66,7 +69,7 @@ std::string unitOf(std::string_view unit) {
         }
     }
     return "[ a units:Unit ; rdfs:label " + quoted(unit) + " ; units:symbol " + quoted(unit) +
-           " ; units:render " + quoted("%f " + std::string{unit}) + " ]";
+           " ; units:render " + quoted((whole ? "%.0f " : "%f ") + std::string{unit}) + " ]";
 }
 
 void writeAudioPort(std::ostream& out, std::uint32_t index, bool input, std::string_view symbol,
@@ -77,8 +80,39 @@ void writeAudioPort(std::ostream& out, std::uint32_t index, bool input, std::str
         << "\t\tlv2:name " << quoted(name) << " ;\n\t]";
 }
 
-void writeControlPort(std::ostream& out, std::size_t row) {
-    const auto& spec = protocol::kParams[row];
+// A whole number as Turtle writes an integer: "3", "-12".
+std::string integer(float value) {
+    return std::to_string(static_cast<long long>(value));
+}
+
+// What a host needs to know beyond the range: whole numbers, the labels of a
+// choice, a toggle, a logarithmic scale. A skewed row has no LV2 term; hosts
+// show it linear.
+void writePortProperties(std::ostream& out, const protocol::ParamSpec& spec) {
+    switch (spec.kind) {
+        case protocol::ParamKind::Toggle:
+            out << " ;\n\t\tlv2:portProperty lv2:toggled";
+            break;
+        case protocol::ParamKind::Stepped:
+            out << " ;\n\t\tlv2:portProperty lv2:integer";
+            break;
+        case protocol::ParamKind::Choice:
+            out << " ;\n\t\tlv2:portProperty lv2:integer , lv2:enumeration ;\n\t\tlv2:scalePoint ";
+            for (std::size_t index = 0; index < spec.choices.size(); ++index) {
+                out << (index == 0 ? "" : " , ") << "[\n\t\t\trdfs:label "
+                    << quoted(spec.choices[index]) << " ;\n\t\t\trdf:value " << index
+                    << " ;\n\t\t]";
+            }
+            break;
+        case protocol::ParamKind::Continuous:
+            if (spec.mapping == protocol::ParamMapping::Logarithmic) {
+                out << " ;\n\t\tlv2:portProperty pprops:logarithmic";
+            }
+            break;
+    }
+}
+
+void writeControlPort(std::ostream& out, const protocol::ParamSpec& spec, std::size_t row) {
     out << "[\n\t\ta lv2:InputPort , lv2:ControlPort ;\n"
         << "\t\tlv2:index " << controlPortIndex(row) << " ;\n"
         << "\t\t# The symbol is the saved name of this control: never change it.\n"
@@ -91,15 +125,19 @@ void writeControlPort(std::ostream& out, std::size_t row) {
             << "\t\tlv2:minimum 0.0 ;\n\t\tlv2:maximum 1.0 ;\n\t]";
         return;
     }
-    out << "\t\tlv2:name " << quoted(spec.name) << " ;\n"
-        << "\t\tlv2:default " << decimal(spec.defaultValue) << " ;\n"
-        << "\t\tlv2:minimum " << decimal(spec.minValue) << " ;\n"
-        << "\t\tlv2:maximum " << decimal(spec.maxValue);
-    if (spec.kind == protocol::ParamKind::Toggle) {
-        out << " ;\n\t\tlv2:portProperty lv2:toggled";
+    out << "\t\tlv2:name " << quoted(spec.name) << " ;\n";
+    if (protocol::isDiscrete(spec)) {
+        out << "\t\tlv2:default " << integer(spec.defaultValue) << " ;\n"
+            << "\t\tlv2:minimum " << integer(spec.minValue) << " ;\n"
+            << "\t\tlv2:maximum " << integer(spec.maxValue);
+    } else {
+        out << "\t\tlv2:default " << decimal(spec.defaultValue) << " ;\n"
+            << "\t\tlv2:minimum " << decimal(spec.minValue) << " ;\n"
+            << "\t\tlv2:maximum " << decimal(spec.maxValue);
     }
-    if (!spec.unit.empty()) {
-        out << " ;\n\t\tunits:unit " << unitOf(spec.unit);
+    writePortProperties(out, spec);
+    if (!spec.unit.empty() && spec.kind != protocol::ParamKind::Choice) {
+        out << " ;\n\t\tunits:unit " << unitOf(spec.unit, protocol::isDiscrete(spec));
     }
     out << " ;\n\t]";
 }
@@ -120,6 +158,11 @@ void writeManifest(std::ostream& out, const BundleFiles& files) {
 }
 
 void writePluginDescription(std::ostream& out, const BundleFiles& files) {
+    writePluginDescription(out, files, protocol::kParams);
+}
+
+void writePluginDescription(std::ostream& out, const BundleFiles& files,
+                            std::span<const protocol::ParamSpec> table) {
     const auto& identity = pluginIdentity();
     out << "# Written at build time from the plugin's identity and parameter table;\n"
         << "# do not edit. The URI and every port symbol are saved in sessions and\n"
@@ -147,9 +190,9 @@ void writePluginDescription(std::ostream& out, const BundleFiles& files) {
                        kAudioOutputNames[channel]);
         out << " , ";
     }
-    for (std::size_t row = 0; row < protocol::kParams.size(); ++row) {
-        writeControlPort(out, row);
-        out << (row + 1 < protocol::kParams.size() ? " , " : " .\n\n");
+    for (std::size_t row = 0; row < table.size(); ++row) {
+        writeControlPort(out, table[row], row);
+        out << (row + 1 < table.size() ? " , " : " .\n\n");
     }
 
     out << "<" << uiUri() << ">\n"

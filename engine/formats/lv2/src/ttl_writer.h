@@ -1,7 +1,10 @@
 #pragma once
 
 #include <ostream>
+#include <span>
 #include <string_view>
+
+#include "vstkit/protocol/param_spec.h"
 
 namespace vstkit::formats::lv2 {
 
@@ -16,9 +19,15 @@ struct BundleFiles {
 void writeManifest(std::ostream& out, const BundleFiles& files);
 
 /// The plugin's description: identity, ports (one control port per table
-/// row, with range, default, unit and port properties) and the UI. Written
+/// row, with range, default, unit and port properties: lv2:integer for stepped
+/// rows, lv2:enumeration and one scale point per label for choices,
+/// lv2:toggled, pprops:logarithmic) and the UI. Written
 /// from pluginIdentity() and the parameter table at build time, so nothing
 /// in it is written twice by hand.
 void writePluginDescription(std::ostream& out, const BundleFiles& files);
+
+/// The same for any parameter table (one control port per row, in order).
+void writePluginDescription(std::ostream& out, const BundleFiles& files,
+                            std::span<const protocol::ParamSpec> table);
 
 }  // namespace vstkit::formats::lv2

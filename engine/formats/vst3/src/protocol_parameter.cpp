@@ -30,14 +30,18 @@ ProtocolParameter::ProtocolParameter(const protocol::ParamSpec& spec) : spec_(sp
     copyAscii(spec.name, info.title, kString128);
     copyAscii(spec.name, info.shortTitle, kString128);
     copyAscii(spec.unit, info.units, kString128);
-    info.stepCount = spec.kind == protocol::ParamKind::Toggle ? 1 : 0;
+    info.stepCount = protocol::stepCount(spec);
     info.defaultNormalizedValue = protocol::toNormalized(spec, spec.defaultValue);
     info.unitId = Vst::kRootUnitId;
     info.flags = Vst::ParameterInfo::kCanAutomate;
     if (spec.role == protocol::ParamRole::Bypass) {
         info.flags |= Vst::ParameterInfo::kIsBypass;
     }
-    precision = spec.displayDecimals;
+    if (spec.kind == protocol::ParamKind::Choice) {
+        // Hosts offer the labels (toString of each step) as a list.
+        info.flags |= Vst::ParameterInfo::kIsList;
+    }
+    precision = spec.kind == protocol::ParamKind::Continuous ? spec.displayDecimals : 0;
     valueNormalized = info.defaultNormalizedValue;
 }
 

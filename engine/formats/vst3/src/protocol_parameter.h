@@ -7,7 +7,10 @@ namespace vstkit::formats::vst3 {
 
 /// A VST3 parameter made from one row of the protocol table: hosts see its
 /// plain range and unit, and every conversion (normalized <-> plain <-> text)
-/// is the protocol's, so hosts, the editor and saved state agree.
+/// is the protocol's, so hosts, the editor and saved state agree. Stepped
+/// rows and choices have one step per value (a choice is flagged kIsList and
+/// its steps read as its labels), a toggle has one step, and a logarithmic
+/// or skewed row maps plain values the protocol's way.
 class ProtocolParameter final : public Steinberg::Vst::Parameter {
   public:
     explicit ProtocolParameter(const protocol::ParamSpec& spec);

@@ -5,6 +5,7 @@
 
 #include "vstkit/protocol/param_id.h"
 #include "vstkit/protocol/param_spec.h"
+#include "vstkit/protocol/table_checks.h"
 
 namespace vstkit::protocol {
 
@@ -46,55 +47,10 @@ inline constexpr std::array<ParamSpec, kParamIdCount> kParams{{
     return kParams[indexOf(id)];
 }
 
-namespace detail {
-[[nodiscard]] consteval bool tableMatchesEnum() {
-    for (std::size_t i = 0; i < kParams.size(); ++i) {
-        if (indexOf(kParams[i].id) != i) {
-            return false;
-        }
-    }
-    return true;
-}
-
-[[nodiscard]] consteval bool stableIdsAreUnique() {
-    for (std::size_t i = 0; i < kParams.size(); ++i) {
-        for (std::size_t j = i + 1; j < kParams.size(); ++j) {
-            if (kParams[i].stableId == kParams[j].stableId) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
-[[nodiscard]] consteval bool atMostOneBypassToggle() {
-    std::size_t bypassRows = 0;
-    for (const auto& param : kParams) {
-        if (param.role == ParamRole::Bypass) {
-            ++bypassRows;
-            if (param.kind != ParamKind::Toggle) {
-                return false;
-            }
-        }
-    }
-    return bypassRows <= 1;
-}
-
-[[nodiscard]] consteval bool rangesAreSane() {
-    for (const auto& param : kParams) {
-        if (!(param.minValue < param.maxValue) || param.defaultValue < param.minValue ||
-            param.defaultValue > param.maxValue || param.stableId.empty() || param.name.empty() ||
-            param.displayDecimals < 0 || param.displayDecimals > 6) {
-            return false;
-        }
-    }
-    return true;
-}
-}  // namespace detail
-
-static_assert(detail::tableMatchesEnum(), "kParams row i must describe ParamId with value i");
-static_assert(detail::stableIdsAreUnique(), "stable ids must be unique");
-static_assert(detail::rangesAreSane(), "every parameter needs min < max and a default in range");
-static_assert(detail::atMostOneBypassToggle(), "at most one Bypass row, and it must be a Toggle");
+static_assert(rowsMatchTheirIds(kParams), "kParams row i must describe ParamId with value i");
+static_assert(stableIdsAreUnique(kParams), "stable ids must be unique");
+static_assert(rangesAreSane(kParams), "every parameter needs min < max and a default in range");
+static_assert(atMostOneBypassToggle(kParams), "at most one Bypass row, and it must be a Toggle");
+static_assert(isValidTable(kParams), "kParams breaks a rule of table_checks.h");
 
 }  // namespace vstkit::protocol

@@ -57,4 +57,16 @@ struct StateParseResult {
 /// to range. Any structural fault rejects the whole blob: values stays empty.
 [[nodiscard]] StateParseResult parseState(std::span<const std::uint8_t> blob) noexcept;
 
+/// serializeState for any parameter table: `values` holds one plain value per
+/// row of `table`, in table order.
+[[nodiscard]] std::vector<std::uint8_t> serializeState(std::span<const ParamSpec> table,
+                                                       std::span<const float> values);
+
+/// parseState for any parameter table (at most kMaxTableRows rows): fills
+/// `values` (one per row) and returns StateError::None, or leaves `values`
+/// untouched and says why the blob was rejected.
+[[nodiscard]] StateError parseState(std::span<const ParamSpec> table,
+                                    std::span<const std::uint8_t> blob,
+                                    std::span<float> values) noexcept;
+
 }  // namespace vstkit::protocol

@@ -19,14 +19,17 @@ std::string_view formatValueInto(const ParamSpec& spec, float plain,
                                  std::span<char, kMaxValueTextLength> buffer) noexcept;
 
 /// "-6.0 dB": the value at the spec's precision followed by its unit; a
-/// toggle reads "Off" or "On".
+/// stepped value has no decimals ("12 st"); a toggle reads "Off" or "On"; a
+/// choice reads its label ("Low-pass").
 [[nodiscard]] std::string formatValue(const ParamSpec& spec, float plain);
 
 /// Reads a value typed by a person or sent by a host: "-6", "-6 dB", "-6.0dB",
 /// "+3", " -6 " are accepted (the unit is optional, any letter case). Finite
-/// values outside the range are clamped. Anything else, including NaN, Inf,
-/// a foreign unit or trailing characters, gives std::nullopt. A toggle takes
-/// on/off, true/false, yes/no or 1/0 in any letter case. Never throws.
+/// values outside the range are clamped, and a stepped value rounds to the
+/// nearest whole number. Anything else, including NaN, Inf, a foreign unit or
+/// trailing characters, gives std::nullopt. A toggle takes on/off, true/false,
+/// yes/no or 1/0 in any letter case; a choice takes a label in any letter
+/// case or its index ("0" .. "size-1"). Never throws.
 [[nodiscard]] std::optional<float> parseValue(const ParamSpec& spec,
                                               std::string_view text) noexcept;
 

@@ -11,8 +11,9 @@
 namespace vstkit::ui {
 
 /// The generic plugin editor: a title and one row per parameter (a slider for
-/// a continuous value, a switch for a toggle), drawn with Dear ImGui and
-/// OpenGL into an X11 child window of the host's window.
+/// a continuous or stepped value, a switch for a toggle, a combo box for a
+/// choice), drawn with Dear ImGui and OpenGL into an X11 child window of the
+/// host's window.
 ///
 /// Every call is on the host's UI thread. Each open editor owns its X
 /// connection, GLX context and ImGui context, so several can be open at once;

@@ -55,8 +55,10 @@ inline constexpr std::string_view kEnabledName = "Enabled";
     return protocol::clampPlain(spec, plain);
 }
 
-/// A port value as the table row's plain value: clamped into range, and NaN
-/// read as the default, so nothing a host writes can reach the DSP unchecked.
+/// A port value as the table row's plain value: clamped into range, rounded to
+/// a whole number for a stepped row or a choice (the port carries the plain
+/// value, a choice its index), and NaN read as the default, so nothing a host
+/// writes can reach the DSP unchecked.
 [[nodiscard]] constexpr float fromPortValue(const protocol::ParamSpec& spec,
                                             float portValue) noexcept {
     if (isEnabledPort(spec)) {
