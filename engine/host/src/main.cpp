@@ -22,8 +22,17 @@ Commands:
                                   own unit, e.g. gain=-6; POINTS.csv has
                                   "seconds,value" lines; STATE.bin is a
                                   component state to load first)
-  test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]...
-                                  the conformance suite; exit 1 on any failure
+  test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]... [--class NAME]
+       [--drag-parameter NAME [--drag-height FRACTION]] [--in-process]
+                                  the conformance suite, against what the
+                                  plugin declares; exit 1 on any failure.
+                                  Checks: factory parameters state bad-state
+                                  lifecycle blocks automation bad-input
+                                  realtime editor.
+                                  --drag-parameter: also drag across the
+                                  editor at FRACTION of its height (0.5) and
+                                  expect NAME to go down (a known layout).
+                                  --in-process: no child process per check
   moduleinfo BUNDLE [--stdout]    write Contents/Resources/moduleinfo.json
   bench BUNDLE [--frames N] [--calls N] [--instances N] [--json]
   bench --bare-dsp [--frames N] [--calls N] [--json]

@@ -7,6 +7,9 @@ set(cases
     "frobnicate x"
     "render /nonexistent.vst3 --in a.wav"
     "test /nonexistent.vst3 --bogus"
+    "test /nonexistent.vst3 --skip audio"
+    "test /nonexistent.vst3 --drag-height 0.7"
+    "test /nonexistent.vst3 --drag-parameter Gain --drag-height 2"
     "render /nonexistent.vst3 --block"
     "render /nonexistent.vst3 --in --out x.wav")
 foreach(case IN LISTS cases)

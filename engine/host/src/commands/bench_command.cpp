@@ -133,25 +133,33 @@ int runBench(std::span<const std::string_view> arguments) {
     std::vector<std::unique_ptr<PluginInstance>> instances;
     for (int i = 0; i < instanceCount; ++i) {
         auto instance = std::make_unique<PluginInstance>(module, audioClass, *host);
-        instance->start({kRate, frames, 2, Vst::kRealtime});
-        if (const auto gain = conformance::gainParameter(*instance)) {
-            instance->setBeforePlayback(
-                std::array{std::pair{*gain, conformance::gainNormalized(-6.0F)}});
-        } else if (const auto anyGain = instance->findParameter("gain")) {
-            const auto normalized = instance->normalizedFromText(anyGain->id, "-6");
-            instance->setBeforePlayback(
-                std::array{std::pair{anyGain->id, normalized.value_or(0.5)}});
+        instance->start({kRate, frames});
+        // Steady at -6 dB where the plugin has a Gain that takes "-6" (VstKit
+        // does); any other plugin plays at its defaults.
+        if (const auto gain = instance->findParameter("gain")) {
+            if (const auto normalized = instance->normalizedFromText(gain->id, "-6")) {
+                instance->setBeforePlayback(std::array{std::pair{gain->id, *normalized}});
+            }
         }
         instances.push_back(std::move(instance));
     }
 
-    std::vector<float> left =
-        conformance::sine(kRate, 1000.0, static_cast<std::size_t>(frames), 0.25F);
-    std::vector<float> right = left;
-    std::array<float*, 2> channels{left.data(), right.data()};
+    // In place on the main buses, whatever their width.
+    const auto& layout = instances.front()->busLayout();
+    std::vector<std::vector<float>> buffers(
+        static_cast<std::size_t>(std::max(layout.mainInputs(), layout.mainOutputs())),
+        conformance::sine(kRate, 1000.0, static_cast<std::size_t>(frames), 0.25F));
+    std::vector<float*> channels;
+    for (auto& buffer : buffers) {
+        channels.push_back(buffer.data());
+    }
+    const std::span<float* const> inputs{channels.data(),
+                                         static_cast<std::size_t>(layout.mainInputs())};
+    const std::span<float* const> outputs{channels.data(),
+                                          static_cast<std::size_t>(layout.mainOutputs())};
     const auto cycle = [&] {
         for (auto& instance : instances) {
-            instance->process(channels, channels, frames, nullptr);
+            instance->process(inputs, outputs, frames, nullptr);
         }
     };
     const int warmUp = std::max(1000, calls / 10) / instanceCount + 10;

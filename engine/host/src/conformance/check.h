@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,11 +21,22 @@ struct CheckResult {
     static CheckResult skip(std::string detail) { return {Verdict::Skip, std::move(detail)}; }
 };
 
-/// What every check gets: the loaded bundle, the host, where to write files.
+/// An opt-in editor gesture for plugins whose layout the caller knows: drag
+/// from the middle of the editor to a quarter of its width, at `heightFraction`
+/// of its height, and expect begin/perform/end edits lowering `parameter`.
+struct EditorDrag {
+    std::string parameter;
+    double heightFraction = 0.5;
+};
+
+/// What every check gets: the loaded bundle, the audio class under test, the
+/// host, where to write files, and the opt-in extras.
 struct SuiteContext {
     const Module& module;
+    ClassDescription audioClass;
     HostApplication& host;
     std::filesystem::path outputDirectory;
+    std::optional<EditorDrag> editorDrag;
 };
 
 struct Check {
@@ -32,14 +44,25 @@ struct Check {
     std::function<CheckResult(SuiteContext&)> run;
 };
 
+/// Classes, categories, names, class IDs, component and controller, buses.
 CheckResult checkFactory(SuiteContext& context);
+/// Every parameter's declaration and conversions, against what it declares.
 CheckResult checkParameters(SuiteContext& context);
-CheckResult checkAudio(SuiteContext& context);
-CheckResult checkAutomation(SuiteContext& context);
+/// Save, change, restore in a new instance: the values and the sound come back.
 CheckResult checkState(SuiteContext& context);
+/// Empty, cut, random and huge state blobs change nothing and crash nothing.
+CheckResult checkBadState(SuiteContext& context);
+/// Setup, activation and processing in the orders hosts use.
 CheckResult checkLifecycle(SuiteContext& context);
+/// Every block length from 1 to the maximum, and 0-frame flushes.
+CheckResult checkBlockSizes(SuiteContext& context);
+/// Sample-offset automation of every parameter over its whole range.
+CheckResult checkAutomation(SuiteContext& context);
+/// NaN, infinities and denormals in the input.
 CheckResult checkBadInput(SuiteContext& context);
+/// Allocations, locks, waits and I/O on the audio thread.
 CheckResult checkRealtime(SuiteContext& context);
+/// The X11 editor: embedding, drawing, run loop, resizing, open/close cycles.
 CheckResult checkEditor(SuiteContext& context);
 
 }  // namespace vstkit::host::conformance

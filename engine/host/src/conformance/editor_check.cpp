@@ -1,20 +1,19 @@
 #include <X11/Xlib.h>
-#include <X11/Xutil.h>
-#include <X11/extensions/XTest.h>
-#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
-#include <set>
 
+#include "attached_view.h"
 #include "check.h"
-#include "pluginterfaces/gui/iplugview.h"
+#include "editor_drag.h"
+#include "fault_list.h"
+#include "host_window.h"
+#include "isolated_run.h"
 #include "pluginterfaces/gui/iplugviewcontentscalesupport.h"
-#include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "png_writer.h"
 #include "process_memory.h"
-#include "signal.h"
+#include "screenshot.h"
 #include "vst3/plug_frame.h"
 #include "vst3/plugin_instance.h"
 #include "vstkit/xdisplay/virtual_display.h"
@@ -34,118 +33,80 @@ constexpr bool kResidentSizeIsMeaningful = false;
 constexpr bool kResidentSizeIsMeaningful = true;
 #endif
 
-/// A top-level X11 window the editor embeds into, as a DAW's plugin window.
-class HostWindow final {
-  public:
-    HostWindow(Display* display, int width, int height) : display_(display) {
-        const int screen = DefaultScreen(display);
-        window_ = XCreateSimpleWindow(display, RootWindow(display, screen), 0, 0,
-                                      static_cast<unsigned>(width), static_cast<unsigned>(height),
-                                      0, BlackPixel(display, screen), BlackPixel(display, screen));
-        XStoreName(display, window_, "vstkit-host editor check");
-        XMapWindow(display, window_);
-        XSync(display, False);
-    }
-    ~HostWindow() {
-        XDestroyWindow(display_, window_);
-        XSync(display_, False);
-    }
-    HostWindow(const HostWindow&) = delete;
-    HostWindow& operator=(const HostWindow&) = delete;
-    HostWindow(HostWindow&&) = delete;
-    HostWindow& operator=(HostWindow&&) = delete;
+constexpr int kCycles = 50;
+constexpr long kMaxGrowthBytes = 4L << 20;
+// No screen is larger; a size beyond it is garbage.
+constexpr int kMaxEditorSide = 16384;
 
-    [[nodiscard]] Window id() const noexcept { return window_; }
-
-  private:
-    Display* display_;
-    Window window_;
-};
-
-/// An editor view attached to a host window, detached on destruction.
-class AttachedView final {
-  public:
-    AttachedView(PluginInstance& instance, PlugFrame& frame, Window window) {
-        view_ = owned(instance.controller().createView(Vst::ViewType::kEditor));
-        if (!view_) {
-            return;
-        }
-        supported_ = view_->isPlatformTypeSupported(kPlatformTypeX11EmbedWindowID) == kResultTrue;
-        view_->setFrame(&frame);
-        attached_ = supported_ && view_->attached(reinterpret_cast<void*>(window),
-                                                  kPlatformTypeX11EmbedWindowID) == kResultOk;
-    }
-    ~AttachedView() {
-        if (view_) {
-            if (attached_) {
-                view_->removed();
-            }
-            view_->setFrame(nullptr);
-        }
-    }
-    AttachedView(const AttachedView&) = delete;
-    AttachedView& operator=(const AttachedView&) = delete;
-    AttachedView(AttachedView&&) = delete;
-    AttachedView& operator=(AttachedView&&) = delete;
-
-    [[nodiscard]] IPlugView* view() const noexcept { return view_; }
-    [[nodiscard]] bool supported() const noexcept { return supported_; }
-    [[nodiscard]] bool attached() const noexcept { return attached_; }
-
-  private:
-    IPtr<IPlugView> view_;
-    bool supported_ = false;
-    bool attached_ = false;
-};
-
-struct Screenshot {
-    int width = 0;
-    int height = 0;
-    std::vector<std::uint8_t> rgb;
-    std::size_t distinctColours = 0;
-};
-
-Screenshot grab(Display* display, Window window, int width, int height) {
-    Screenshot shot{width, height, {}, 0};
-    XImage* image = XGetImage(display, window, 0, 0, static_cast<unsigned>(width),
-                              static_cast<unsigned>(height), AllPlanes, ZPixmap);
-    if (image == nullptr) {
-        return shot;
-    }
-    std::set<unsigned long> colours;
-    shot.rgb.reserve(static_cast<std::size_t>(width * height * 3));
-    for (int y = 0; y < height; ++y) {
-        for (int x = 0; x < width; ++x) {
-            const unsigned long pixel = XGetPixel(image, x, y);
-            colours.insert(pixel);
-            shot.rgb.push_back(static_cast<std::uint8_t>((pixel & image->red_mask) >> 16));
-            shot.rgb.push_back(static_cast<std::uint8_t>((pixel & image->green_mask) >> 8));
-            shot.rgb.push_back(static_cast<std::uint8_t>(pixel & image->blue_mask));
-        }
-    }
-    shot.distinctColours = colours.size();
-    XDestroyImage(image);
-    return shot;
+std::string sizeText(int width, int height) {
+    return std::to_string(width) + "x" + std::to_string(height);
 }
 
-/// Presses the left button at (fromX, y), drags to (toX, y) and releases,
-/// through XTest: the X server sees it exactly as a person's mouse.
-void dragWithMouse(Display* display, PlugFrame& frame, int fromX, int toX, int y) {
-    XTestFakeMotionEvent(display, -1, fromX, y, CurrentTime);
-    XFlush(display);
-    frame.pump(60ms);
-    XTestFakeButtonEvent(display, 1, True, CurrentTime);
-    XFlush(display);
-    frame.pump(60ms);
-    constexpr int kSteps = 8;
-    for (int step = 1; step <= kSteps; ++step) {
-        XTestFakeMotionEvent(display, -1, fromX + (toX - fromX) * step / kSteps, y, CurrentTime);
-        XFlush(display);
-        frame.pump(30ms);
+bool sensibleSize(const ViewRect& rect) {
+    return rect.getWidth() > 0 && rect.getHeight() > 0 && rect.getWidth() <= kMaxEditorSide &&
+           rect.getHeight() <= kMaxEditorSide;
+}
+
+/// A resizable editor must take a new size it agreed to and then report it.
+std::string checkResize(AttachedView& editor, HostWindow& window, PlugFrame& frame,
+                        FaultList& faults) {
+    IPlugView& view = *editor.view();
+    if (view.canResize() != kResultTrue) {
+        return "fixed size";
     }
-    XTestFakeButtonEvent(display, 1, False, CurrentTime);
-    XFlush(display);
-    frame.pump(150ms);
+    const ViewRect before = editor.size();
+    ViewRect wanted{0, 0, before.getWidth() + 100, before.getHeight() + 80};
+    view.checkSizeConstraint(&wanted);
+    window.resize(wanted.getWidth(), wanted.getHeight());
+    if (const tresult result = view.onSize(&wanted); result != kResultOk) {
+        faults.add("the editor says it can resize, but refuses onSize(" +
+                   sizeText(wanted.getWidth(), wanted.getHeight()) + ") it agreed to");
+        return "resizable";
+    }
+    frame.pump(100ms);
+    const ViewRect after = editor.size();
+    if (after.getWidth() != wanted.getWidth() || after.getHeight() != wanted.getHeight()) {
+        faults.add("after onSize(" + sizeText(wanted.getWidth(), wanted.getHeight()) +
+                   ") the editor reports " + sizeText(after.getWidth(), after.getHeight()));
+    }
+    ViewRect restored = before;
+    view.onSize(&restored);
+    window.resize(before.getWidth(), before.getHeight());
+    return "resizes to " + sizeText(wanted.getWidth(), wanted.getHeight());
+}
+
+/// Hosts on high-DPI screens set a content scale. An editor that accepts
+/// one must grow with it and ask the host's frame for the room.
+std::string checkContentScale(AttachedView& editor, PlugFrame& frame, FaultList& faults) {
+    FUnknownPtr<IPlugViewContentScaleSupport> scaling{editor.view()};
+    if (!scaling) {
+        return "no content-scale support";
+    }
+    const ViewRect before = editor.size();
+    const int resizesBefore = frame.resizeRequests();
+    if (scaling->setContentScaleFactor(2.0F) != kResultOk) {
+        return "declines content scale 2";
+    }
+    frame.pump(300ms);
+    const ViewRect scaled = editor.size();
+    const std::string result =
+        "content scale 2 gives " + sizeText(scaled.getWidth(), scaled.getHeight());
+    const bool askedToResize = frame.resizeRequests() != resizesBefore;
+    if (scaled.getWidth() <= before.getWidth() || scaled.getHeight() <= before.getHeight()) {
+        const ViewRect asked = frame.lastRequestedSize();
+        faults.add("the editor accepts content scale 2 (kResultOk) but stays " +
+                   sizeText(scaled.getWidth(), scaled.getHeight()) +
+                   (askedToResize ? " after asking the host for " +
+                                        sizeText(asked.getWidth(), asked.getHeight())
+                                  : " and asks the host for no resize"));
+    } else if (!askedToResize) {
+        faults.add("at content scale 2 the editor grows to " +
+                   sizeText(scaled.getWidth(), scaled.getHeight()) +
+                   " without asking the host frame to resize (IPlugFrame::resizeView)");
+    }
+    scaling->setContentScaleFactor(1.0F);
+    frame.pump(50ms);
+    return result;
 }
 
 }  // namespace
@@ -160,154 +121,114 @@ CheckResult checkEditor(SuiteContext& context) {
     if (!display) {
         return CheckResult::fail(std::string{"cannot open X display "} + displayName);
     }
-    int xtestEvent = 0;
-    int xtestError = 0;
-    int xtestMajor = 0;
-    int xtestMinor = 0;
-    if (!XTestQueryExtension(display.get(), &xtestEvent, &xtestError, &xtestMajor, &xtestMinor)) {
-        return CheckResult::fail("the X server lacks the XTest extension");
-    }
     xdisplay::internWindowManagerAtoms(display.get());
 
-    PluginInstance instance{context.module, context.module.firstClassOf(kVstAudioEffectClass),
-                            context.host};
-    const auto gain = gainParameter(instance);
-    if (!gain) {
-        return CheckResult::fail("no Gain parameter");
-    }
-    PlugFrame* const frame = &PlugFrame::hostRunLoop();
+    PluginInstance instance{context.module, context.audioClass, context.host};
+    PlugFrame& frame = PlugFrame::hostRunLoop();
     // Runs on every return, after the views are gone: the host's run loop ends.
     const struct RunLoopShutDown {
         PlugFrame& frame;
         ~RunLoopShutDown() { frame.shutDown(); }
-    } runLoopShutDown{*frame};
+    } runLoopShutDown{frame};
 
-    ViewRect size{};
-    std::string contentScale = "; no content-scale support";
+    FaultList faults;
     int width = 0;
     int height = 0;
+    std::string extras;
     {
-        HostWindow window{display.get(), 800, 600};
-        AttachedView editor{instance, *frame, window.id()};
+        reportStep("opening the editor");
+        HostWindow window{display.get(), 640, 480};
+        AttachedView editor{instance, frame, window.id()};
         if (editor.view() == nullptr) {
-            return CheckResult::fail("createView(\"editor\") returned nothing");
+            return CheckResult::skip("the plugin has no editor (createView returns null)");
         }
-        if (!editor.supported()) {
-            return CheckResult::fail("the view does not support X11EmbedWindowID");
+        if (!editor.supportsX11()) {
+            return CheckResult::fail(
+                "the editor does not support X11EmbedWindowID, the only Linux embedding");
         }
         if (!editor.attached()) {
-            return CheckResult::fail("attached() failed");
+            return CheckResult::fail("attached() to an X11 window fails");
         }
-        editor.view()->getSize(&size);
+        const ViewRect size = editor.size();
+        if (!sensibleSize(size)) {
+            return CheckResult::fail("the editor reports its size as " +
+                                     sizeText(size.getWidth(), size.getHeight()));
+        }
         width = size.getWidth();
         height = size.getHeight();
-        if (width < 100 || height < 50) {
-            return CheckResult::fail("the editor is " + std::to_string(width) + "x" +
-                                     std::to_string(height));
-        }
-        XResizeWindow(display.get(), window.id(), static_cast<unsigned>(width),
-                      static_cast<unsigned>(height));
-        XSync(display.get(), False);
-        frame->pump(700ms);
-        if (frame->eventHandlerCount() == 0 && frame->timerCount() == 0) {
-            return CheckResult::fail("the editor registered nothing with the host's IRunLoop");
+        window.resize(width, height);
+        frame.pump(700ms);
+        if (frame.eventHandlerCount() == 0 && frame.timerCount() == 0) {
+            faults.add(
+                "the editor registered nothing with the host's IRunLoop: on Linux that is how an "
+                "editor gets its X events and timers on the host's UI thread");
         }
 
+        reportStep("taking a screenshot of the editor");
         const auto shot = grab(display.get(), window.id(), width, height);
         const auto png = context.outputDirectory / "editor.png";
         if (!writePng(png, shot.width, shot.height, shot.rgb)) {
-            return CheckResult::fail("cannot write " + png.string());
+            return CheckResult::fail("vstkit-host cannot write " + png.string());
         }
-        if (shot.distinctColours < 8) {
-            return CheckResult::fail("the editor drew nothing (" +
-                                     std::to_string(shot.distinctColours) + " colours); see " +
-                                     png.string());
+        if (shot.distinctColours < 2) {
+            faults.add("the editor drew nothing (" + std::to_string(shot.distinctColours) +
+                       " colour in " + sizeText(width, height) + "); see " + png.string());
         }
-
-        // The placeholder editor's slider spans the width at about 70% of the
-        // height; drag it from the middle to a quarter.
-        const double before = instance.controller().getParamNormalized(*gain);
-        instance.handler().clear();
-        dragWithMouse(display.get(), *frame, width / 2, width / 4, height * 7 / 10);
-        const double after = instance.controller().getParamNormalized(*gain);
-        int begins = 0;
-        int performs = 0;
-        int ends = 0;
-        for (const auto& event : instance.handler().events()) {
-            if (event.id != *gain) {
-                continue;
-            }
-            begins += event.kind == ComponentHandler::Kind::BeginEdit ? 1 : 0;
-            performs += event.kind == ComponentHandler::Kind::PerformEdit ? 1 : 0;
-            ends += event.kind == ComponentHandler::Kind::EndEdit ? 1 : 0;
+        extras += "; screenshot " + png.string();
+        if (context.editorDrag) {
+            reportStep("dragging across the editor");
+            extras += dragAcrossEditor(display.get(), frame, instance, *context.editorDrag, width,
+                                       height, faults);
         }
-        if (begins != 1 || performs < 1 || ends != 1) {
-            return CheckResult::fail("a mouse drag on the slider gave " + std::to_string(begins) +
-                                     " beginEdit, " + std::to_string(performs) + " performEdit, " +
-                                     std::to_string(ends) + " endEdit for Gain");
-        }
-        if (!(after < before - 0.1)) {
-            return CheckResult::fail("dragging left moved Gain from " + formatDouble(before) +
-                                     " to " + formatDouble(after));
-        }
-
-        // Hosts on high-DPI screens set a content scale; an editor that
-        // supports it must grow with it (and ask the frame to resize).
-        FUnknownPtr<IPlugViewContentScaleSupport> scaling{editor.view()};
-        if (scaling) {
-            const int resizesBefore = frame->resizeRequests();
-            if (scaling->setContentScaleFactor(2.0F) != kResultOk) {
-                return CheckResult::fail("setContentScaleFactor(2) was refused");
-            }
-            ViewRect scaled{};
-            editor.view()->getSize(&scaled);
-            if (scaled.getWidth() != 2 * width || scaled.getHeight() != 2 * height) {
-                return CheckResult::fail(
-                    "at content scale 2 the editor is " + std::to_string(scaled.getWidth()) + "x" +
-                    std::to_string(scaled.getHeight()) + ", not " + std::to_string(2 * width) +
-                    "x" + std::to_string(2 * height));
-            }
-            if (frame->resizeRequests() == resizesBefore) {
-                return CheckResult::fail("a new content scale did not ask the host to resize");
-            }
-            scaling->setContentScaleFactor(1.0F);
-            contentScale = "; content scale 2 gives " + std::to_string(scaled.getWidth()) + "x" +
-                           std::to_string(scaled.getHeight());
-        }
+        reportStep("resizing the editor");
+        extras += "; " + checkResize(editor, window, frame, faults);
+        reportStep("setting the content scale");
+        extras += "; " + checkContentScale(editor, frame, faults);
     }
 
-    constexpr int kCycles = 50;
-    constexpr long kMaxGrowthBytes = 4L << 20;
     long startResident = 0;
+    std::size_t registeredAfterFirst = 0;
     for (int cycle = 0; cycle < kCycles; ++cycle) {
+        reportStep("opening and closing the editor (cycle " + std::to_string(cycle + 1) + ")");
         if (cycle == 5) {
             startResident = residentBytes();  // After caches (fonts, images) have filled.
         }
-        HostWindow window{display.get(), width, height};
-        AttachedView editor{instance, *frame, window.id()};
-        if (!editor.attached()) {
-            return CheckResult::fail("attach failed on open/close cycle " +
-                                     std::to_string(cycle + 1));
+        {
+            HostWindow window{display.get(), width, height};
+            AttachedView editor{instance, frame, window.id()};
+            if (!editor.attached()) {
+                faults.add("attach fails on open/close cycle " + std::to_string(cycle + 1));
+                break;
+            }
+            frame.pump(20ms);
         }
-        frame->pump(20ms);
+        frame.pump(5ms);
+        const std::size_t registered = frame.eventHandlerCount() + frame.timerCount();
+        if (cycle == 0) {
+            registeredAfterFirst = registered;
+        } else if (cycle == kCycles - 1 && registered > registeredAfterFirst) {
+            faults.add(std::to_string(kCycles) + " open/close cycles leave " +
+                       std::to_string(registered) +
+                       " handlers and timers registered with the run loop, up from " +
+                       std::to_string(registeredAfterFirst) + " after the first");
+        }
     }
-    frame->pump(100ms);
+    frame.pump(100ms);
     const long growth = residentBytes() - startResident;
     if (kResidentSizeIsMeaningful && growth > kMaxGrowthBytes) {
-        return CheckResult::fail(std::to_string(kCycles) + " open/close cycles grew memory by " +
-                                 std::to_string(growth / 1024) + " KiB");
+        faults.add(std::to_string(kCycles) + " editor open/close cycles grew memory by " +
+                   std::to_string(growth / 1024) + " KiB (bound " +
+                   std::to_string(kMaxGrowthBytes >> 10) + " KiB)");
     }
     const std::string memory = kResidentSizeIsMeaningful
                                    ? "memory " + std::string{growth >= 0 ? "+" : ""} +
                                          std::to_string(growth / 1024) + " KiB (bound " +
                                          std::to_string(kMaxGrowthBytes >> 10) + " KiB)"
                                    : std::string{"leaks left to LeakSanitizer (ASan build)"};
-    return CheckResult::pass(
-        std::to_string(width) + "x" + std::to_string(height) + " X11-embedded editor; screenshot " +
-        (context.outputDirectory / "editor.png").string() +
-        "; XTest drag gave begin/perform/end edits, Gain 0.50 -> " +
-        formatDouble(instance.controller().getParamNormalized(*gain), 3) + contentScale + "; " +
-        std::to_string(kCycles) + " open/close cycles, " + memory);
+    return faults.verdict(context, "editor",
+                          sizeText(width, height) + " X11-embedded editor on the host's run loop" +
+                              extras + "; " + std::to_string(kCycles) + " open/close cycles, " +
+                              memory);
 }
 
 }  // namespace vstkit::host::conformance

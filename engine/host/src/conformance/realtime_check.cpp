@@ -1,6 +1,10 @@
+#include <algorithm>
+#include <span>
 #include <thread>
 
 #include "check.h"
+#include "isolated_run.h"
+#include "parameter_traits.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "signal.h"
 #include "vst3/plugin_instance.h"
@@ -36,19 +40,28 @@ struct AudioThreadCalls {
 /// Plays 64-frame blocks on a dedicated audio thread, with automation of
 /// every parameter on every block (several points at different offsets), and
 /// counts what the plugin does on that thread.
-AudioThreadCalls countAudioThreadCalls(const Module& module, HostApplication& host) {
-    PluginInstance instance{module, module.firstClassOf(kVstAudioEffectClass), host};
-    instance.start({48000.0, static_cast<int32>(kBlock), 2, Vst::kRealtime});
+AudioThreadCalls countAudioThreadCalls(const SuiteContext& context) {
+    PluginInstance instance{context.module, context.audioClass, context.host};
+    instance.start({48000.0, static_cast<int32>(kBlock)});
     std::vector<Vst::ParamID> automated;
     for (const auto& info : instance.parameters()) {
-        if ((info.flags & Vst::ParameterInfo::kCanAutomate) != 0) {
+        if (isAutomatable(info)) {
             automated.push_back(info.id);
         }
     }
-    auto changes = owned(new ParameterChanges);
-    std::vector<float> left = sine(48000.0, 1000.0, kBlock);
-    std::vector<float> right = left;
-    std::array<float*, 2> channels{left.data(), right.data()};
+    auto changes = owned(new ParameterChanges(automated.size()));
+    // In place, as many hosts play: every main channel reads and writes one buffer.
+    const auto channelCount = static_cast<std::size_t>(
+        std::max(instance.busLayout().mainInputs(), instance.busLayout().mainOutputs()));
+    std::vector<std::vector<float>> buffers(channelCount, sine(48000.0, 1000.0, kBlock));
+    std::vector<float*> channels;
+    for (auto& buffer : buffers) {
+        channels.push_back(buffer.data());
+    }
+    const std::span<float* const> inputs{
+        channels.data(), static_cast<std::size_t>(instance.busLayout().mainInputs())};
+    const std::span<float* const> outputs{
+        channels.data(), static_cast<std::size_t>(instance.busLayout().mainOutputs())};
 
     rtcheck::setPolicy(rtcheck::Policy::Count);
     std::thread audioThread{[&] {
@@ -63,7 +76,7 @@ AudioThreadCalls countAudioThreadCalls(const Module& module, HostApplication& ho
                 changes->add(id, 63, (block % 3 == 0) ? 0.7 : 0.5);
             }
             const rtcheck::RealtimeScope audioThreadScope;
-            instance.process(channels, channels, static_cast<int32>(kBlock), changes);
+            instance.process(inputs, outputs, static_cast<int32>(kBlock), changes);
         }
     }};
     audioThread.join();
@@ -81,26 +94,29 @@ CheckResult checkRealtime(SuiteContext& context) {
     if (!rtcheck::interposersActive()) {
         return CheckResult::skip("allocation counting is unavailable in sanitizer builds");
     }
-    const auto calls = countAudioThreadCalls(context.module, context.host);
-    const std::string where = " in " + std::to_string(kMeasuredBlocks) +
-                              " process() calls (64 frames, 3 automation points per parameter "
-                              "every block, after " +
-                              std::to_string(kWarmUpBlocks) + " warm-up)";
+    reportStep("counting calls on the audio thread");
+    const auto calls = countAudioThreadCalls(context);
+    const std::string where = " in " + std::to_string(kMeasuredBlocks) + " calls";
+    const std::string how = " (64 frames, 3 automation points per parameter every block, after " +
+                            std::to_string(kWarmUpBlocks) + " warm-up)";
     if (calls.total() == 0) {
-        return CheckResult::pass(calls.text() + where);
+        return CheckResult::pass(calls.text() + where + how);
     }
-    // Name the fault the way a plugin developer would search for it.
-    std::string fault;
-    const auto add = [&fault](std::uint64_t count, const char* what) {
+    // Name each fault the way a plugin developer would search for it.
+    std::string faults;
+    const auto add = [&](std::uint64_t count, const std::string& fault) {
         if (count > 0) {
-            fault += (fault.empty() ? "" : ", ") + std::string{what};
+            faults += (faults.empty() ? "" : "; ") + fault + where;
         }
     };
-    add(calls.allocations + calls.frees, "allocates in process()");
-    add(calls.locks, "locks in process()");
-    add(calls.blocking, "waits or sleeps in process()");
-    add(calls.io, "does I/O in process()");
-    return CheckResult::fail(fault + ": " + calls.text() + where);
+    add(calls.allocations + calls.frees,
+        "allocates in process(): " + std::to_string(calls.allocations) + " allocations and " +
+            std::to_string(calls.frees) + " frees");
+    add(calls.locks, "locks in process(): " + std::to_string(calls.locks) + " locks");
+    add(calls.blocking,
+        "waits or sleeps in process(): " + std::to_string(calls.blocking) + " waits or sleeps");
+    add(calls.io, "does I/O in process(): " + std::to_string(calls.io) + " reads or writes");
+    return CheckResult::fail(faults + how);
 }
 
 }  // namespace vstkit::host::conformance

@@ -2,18 +2,78 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <limits>
+#include <memory>
 #include <numbers>
 #include <random>
-
-#include "vstkit/dsp/gain.h"
-#include "vstkit/protocol/normalized.h"
-#include "vstkit/protocol/params.h"
+#include <type_traits>
 
 namespace vstkit::host::conformance {
 
 using namespace Steinberg;
+
+namespace {
+
+template <typename Sample>
+RunOutput playAs(PluginInstance& instance, std::span<const float> input, const BlockPlan& blocks,
+                 const ChangesPlan& changesPlan) {
+    const auto maxBlock = static_cast<std::size_t>(instance.config().maxBlockFrames);
+    const auto& layout = instance.busLayout();
+    const auto inputCount = static_cast<std::size_t>(layout.mainInputs());
+    const auto outputCount = static_cast<std::size_t>(layout.mainOutputs());
+    std::vector<std::vector<Sample>> inputs(inputCount, std::vector<Sample>(maxBlock));
+    std::vector<std::vector<Sample>> outputs(outputCount, std::vector<Sample>(maxBlock));
+    std::vector<Sample*> inputPointers;
+    std::vector<Sample*> outputPointers;
+    for (auto& channel : inputs) {
+        inputPointers.push_back(channel.data());
+    }
+    for (auto& channel : outputs) {
+        outputPointers.push_back(channel.data());
+    }
+    auto changes = owned(new ParameterChanges(instance.parameters().size()));
+    RunOutput result;
+    result.channels.assign(outputCount, {});
+    for (auto& channel : result.channels) {
+        channel.reserve(input.size());
+    }
+    std::size_t blockIndex = 0;
+    for (std::size_t start = 0; start < input.size(); ++blockIndex) {
+        const std::size_t frames = std::min({blocks(blockIndex), input.size() - start, maxBlock});
+        for (auto& channel : inputs) {
+            std::transform(input.begin() + static_cast<long>(start),
+                           input.begin() + static_cast<long>(start + frames), channel.begin(),
+                           [](float sample) { return static_cast<Sample>(sample); });
+        }
+        changes->clear();
+        if (changesPlan) {
+            changesPlan(start, frames, *changes);
+        }
+        if (frames > 0) {
+            result.blockStarts.push_back(start);
+        }
+        tresult called = kResultOk;
+        if constexpr (std::is_same_v<Sample, double>) {
+            called = instance.process64(inputPointers, outputPointers, static_cast<int32>(frames),
+                                        changes);
+        } else {
+            called = instance.process(inputPointers, outputPointers, static_cast<int32>(frames),
+                                      changes);
+        }
+        if (called != kResultOk && result.failedCalls++ == 0) {
+            result.firstFailure = called;
+            result.firstFailureFrame = start;
+        }
+        for (std::size_t channel = 0; channel < outputCount; ++channel) {
+            result.channels[channel].insert(result.channels[channel].end(),
+                                            outputs[channel].begin(),
+                                            outputs[channel].begin() + static_cast<long>(frames));
+        }
+        start += frames;
+    }
+    return result;
+}
+
+}  // namespace
 
 std::vector<float> sine(double sampleRate, double frequency, std::size_t frames, float amplitude) {
     std::vector<float> signal(frames);
@@ -36,93 +96,13 @@ BlockPlan randomBlocks(std::size_t maxFrames, unsigned seed) {
 }
 
 RunOutput play(PluginInstance& instance, std::span<const float> input, const BlockPlan& blocks,
-               const ChangesPlan& changesPlan) {
-    const auto maxBlock = static_cast<std::size_t>(instance.config().maxBlockFrames);
-    std::vector<float> inLeft(maxBlock);
-    std::vector<float> inRight(maxBlock);
-    std::vector<float> outLeft(maxBlock);
-    std::vector<float> outRight(maxBlock);
-    std::array<float*, 2> inputs{inLeft.data(), inRight.data()};
-    std::array<float*, 2> outputs{outLeft.data(), outRight.data()};
-    auto changes = owned(new ParameterChanges);
-    RunOutput result;
-    result.left.reserve(input.size());
-    std::size_t blockIndex = 0;
-    for (std::size_t start = 0; start < input.size(); ++blockIndex) {
-        const std::size_t frames = std::min({blocks(blockIndex), input.size() - start, maxBlock});
-        std::copy_n(input.begin() + static_cast<long>(start), frames, inLeft.begin());
-        std::copy_n(input.begin() + static_cast<long>(start), frames, inRight.begin());
-        changes->clear();
-        if (changesPlan) {
-            changesPlan(start, frames, *changes);
-        }
-        if (instance.process(inputs, outputs, static_cast<int32>(frames), changes) != kResultOk) {
-            result.processOk = false;
-        }
-        result.left.insert(result.left.end(), outLeft.begin(),
-                           outLeft.begin() + static_cast<long>(frames));
-        if (!std::equal(
-                outLeft.begin(), outLeft.begin() + static_cast<long>(frames), outRight.begin(),
-                [](float a, float b) { return a == b || (std::isnan(a) && std::isnan(b)); })) {
-            result.channelsMatch = false;
-        }
-        start += frames;
-    }
-    return result;
+               const ChangesPlan& changes) {
+    return playAs<float>(instance, input, blocks, changes);
 }
 
-ChangesPlan setAtStart(Vst::ParamID id, double normalized) {
-    return [id, normalized](std::size_t start, std::size_t, ParameterChanges& changes) {
-        if (start == 0) {
-            changes.add(id, 0, normalized);
-        }
-    };
-}
-
-std::optional<Vst::ParamID> gainParameter(const PluginInstance& instance) {
-    const auto info = instance.findParameter(protocol::spec(protocol::ParamId::Gain).name);
-    return info ? std::optional{info->id} : std::nullopt;
-}
-
-double gainNormalized(float gainDb) {
-    return protocol::toNormalized(protocol::spec(protocol::ParamId::Gain), gainDb);
-}
-
-double worstGainErrorDb(std::span<const float> input, std::span<const float> output,
-                        std::size_t fromFrame, float expectedDb) {
-    double worst = 0.0;
-    for (std::size_t i = 0; i < output.size(); ++i) {
-        if (!std::isfinite(output[i])) {
-            return std::numeric_limits<double>::infinity();
-        }
-        if (i < fromFrame || std::abs(input[i]) < 0.01F) {
-            continue;
-        }
-        const double measured =
-            20.0 * std::log10(std::abs(static_cast<double>(output[i]) / input[i]));
-        worst = std::max(worst, std::abs(measured - expectedDb));
-    }
-    return worst;
-}
-
-std::size_t rampFrames(double sampleRate) {
-    // VstKit's product promise, written here on purpose rather than read from
-    // dsp::Processor: a shorter (clickier) ramp in the code must fail.
-    constexpr double kPromisedRampSeconds = 0.020;
-    return static_cast<std::size_t>(std::lround(kPromisedRampSeconds * sampleRate));
-}
-
-double maxGainStepPerSample(double sampleRate) {
-    const auto& gain = protocol::spec(protocol::ParamId::Gain);
-    const double range = dsp::dbToLinear(gain.maxValue) - dsp::dbToLinear(gain.minValue);
-    // One float ulp at the top of the range (gain 16) for the ramp's rounding.
-    return range / static_cast<double>(rampFrames(sampleRate)) + 2e-6;
-}
-
-std::string formatDouble(double value, int decimals) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
+RunOutput play64(PluginInstance& instance, std::span<const float> input, const BlockPlan& blocks,
+                 const ChangesPlan& changes) {
+    return playAs<double>(instance, input, blocks, changes);
 }
 
 }  // namespace vstkit::host::conformance

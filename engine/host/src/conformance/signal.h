@@ -2,59 +2,48 @@
 
 #include <cstddef>
 #include <functional>
-#include <optional>
 #include <span>
-#include <string>
 #include <vector>
 
-#include "pluginterfaces/vst/ivstparameterchanges.h"
 #include "vst3/parameter_changes.h"
 #include "vst3/plugin_instance.h"
 
 namespace vstkit::host::conformance {
 
+/// The level every check plays at: a sine peaking at -6 dBFS.
+inline constexpr float kTestLevel = 0.5F;
+
 /// A sine at the given frequency and peak amplitude.
 [[nodiscard]] std::vector<float> sine(double sampleRate, double frequency, std::size_t frames,
-                                      float amplitude = 0.5F);
+                                      float amplitude = kTestLevel);
 
-/// Block lengths for a run: the same length every time, or seeded random ones.
+/// Block lengths for a run, by block index. A 0 plays a 0-frame block (only
+/// parameter changes) at that point.
 using BlockPlan = std::function<std::size_t(std::size_t blockIndex)>;
 [[nodiscard]] BlockPlan fixedBlocks(std::size_t frames);
 [[nodiscard]] BlockPlan randomBlocks(std::size_t maxFrames, unsigned seed);
 
-/// Adds parameter points for the block starting at startFrame.
+/// Adds parameter points for the block of `frames` starting at startFrame.
 using ChangesPlan =
     std::function<void(std::size_t startFrame, std::size_t frames, ParameterChanges& changes)>;
 
+/// The main output bus of a run, and how the process() calls went.
 struct RunOutput {
-    std::vector<float> left;
-    bool channelsMatch = true;
-    bool processOk = true;
+    std::vector<std::vector<double>> channels;
+    /// Where each block with frames started, in order: says which block a
+    /// sample came from.
+    std::vector<std::size_t> blockStarts;
+    int failedCalls = 0;
+    Steinberg::tresult firstFailure = Steinberg::kResultOk;
+    std::size_t firstFailureFrame = 0;
 };
 
-/// Plays the same signal into both channels through the instance, out of
-/// place, and returns the left output (and whether the right one matched).
+/// Plays the input into every channel of the main input bus, out of place,
+/// in 32-bit (or 64-bit after a kSample64 start) blocks, and returns what
+/// the main output bus gave.
 [[nodiscard]] RunOutput play(PluginInstance& instance, std::span<const float> input,
                              const BlockPlan& blocks, const ChangesPlan& changes = {});
-
-/// Schedules one point at the first block of a run.
-[[nodiscard]] ChangesPlan setAtStart(Steinberg::Vst::ParamID id, double normalized);
-
-/// The Gain parameter's id and the normalized value of a gain in dB, from
-/// the protocol table. Empty when the plugin has no parameter titled "Gain".
-[[nodiscard]] std::optional<Steinberg::Vst::ParamID> gainParameter(const PluginInstance& instance);
-[[nodiscard]] double gainNormalized(float gainDb);
-
-/// Largest |20·log10(out/in) − expectedDb| over samples from fromFrame where
-/// |in| > 0.01; also fails (returns +inf) on any non-finite output.
-[[nodiscard]] double worstGainErrorDb(std::span<const float> input, std::span<const float> output,
-                                      std::size_t fromFrame, float expectedDb);
-
-/// Frames in the dsp ramp at a rate, and the largest per-sample gain step
-/// it allows (a full-range jump over one ramp, plus float rounding).
-[[nodiscard]] std::size_t rampFrames(double sampleRate);
-[[nodiscard]] double maxGainStepPerSample(double sampleRate);
-
-[[nodiscard]] std::string formatDouble(double value, int decimals = 3);
+[[nodiscard]] RunOutput play64(PluginInstance& instance, std::span<const float> input,
+                               const BlockPlan& blocks, const ChangesPlan& changes = {});
 
 }  // namespace vstkit::host::conformance

@@ -58,7 +58,7 @@ Vst::IParamValueQueue* PLUGIN_API ParameterChanges::addParameterData(const Vst::
             return &queues_[i];
         }
     }
-    if (count_ == kMaxParameters) {
+    if (count_ == queues_.size()) {
         return nullptr;
     }
     queues_[count_].reset(id);

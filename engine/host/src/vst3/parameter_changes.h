@@ -1,7 +1,9 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <vector>
 
 #include "host_object.h"
 #include "pluginterfaces/vst/ivstparameterchanges.h"
@@ -49,10 +51,14 @@ class ParameterValueQueue final : public Steinberg::Vst::IParamValueQueue {
     std::array<Point, kMaxPoints> points_{};
 };
 
-/// IParameterChanges for one block, with fixed capacity (see above).
+/// IParameterChanges for one block, with a capacity fixed at construction
+/// (see above): room for `maxParameters` parameters' queues.
 class ParameterChanges final : public HostObject<Steinberg::Vst::IParameterChanges> {
   public:
-    static constexpr std::size_t kMaxParameters = 16;
+    static constexpr std::size_t kDefaultMaxParameters = 64;
+
+    explicit ParameterChanges(std::size_t maxParameters = kDefaultMaxParameters)
+        : queues_(std::max(maxParameters, std::size_t{1})) {}
 
     /// Empties the list for the next block.
     void clear() noexcept { count_ = 0; }
@@ -70,7 +76,7 @@ class ParameterChanges final : public HostObject<Steinberg::Vst::IParameterChang
 
   private:
     std::size_t count_ = 0;
-    std::array<ParameterValueQueue, kMaxParameters> queues_{};
+    std::vector<ParameterValueQueue> queues_;
 };
 
 #pragma GCC diagnostic pop

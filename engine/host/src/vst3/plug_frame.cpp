@@ -18,6 +18,7 @@ tresult PLUGIN_API PlugFrame::resizeView(IPlugView* view, ViewRect* newSize) {
     if (view == nullptr || newSize == nullptr) {
         return kInvalidArgument;
     }
+    lastRequest_ = *newSize;
     return view->onSize(newSize);
 }
 

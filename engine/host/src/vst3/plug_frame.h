@@ -43,6 +43,8 @@ class PlugFrame final : public HostObject<Steinberg::IPlugFrame, Steinberg::Linu
     [[nodiscard]] std::size_t eventHandlerCount() const noexcept { return eventHandlers_.size(); }
     [[nodiscard]] std::size_t timerCount() const noexcept { return timers_.size(); }
     [[nodiscard]] int resizeRequests() const noexcept { return resizeRequests_; }
+    /// The size the last resizeView() asked for.
+    [[nodiscard]] Steinberg::ViewRect lastRequestedSize() const noexcept { return lastRequest_; }
 
   private:
     using Clock = std::chrono::steady_clock;
@@ -58,6 +60,7 @@ class PlugFrame final : public HostObject<Steinberg::IPlugFrame, Steinberg::Linu
     std::vector<EventHandler> eventHandlers_;
     std::vector<Timer> timers_;
     int resizeRequests_ = 0;
+    Steinberg::ViewRect lastRequest_{};
 };
 
 }  // namespace vstkit::host

@@ -8,6 +8,7 @@
 
 #include "host_error.h"
 #include "memory_stream.h"
+#include "pluginterfaces/vst/vstspeaker.h"
 #include "strings.h"
 
 namespace vstkit::host {
@@ -111,17 +112,81 @@ PluginInstance::~PluginInstance() {
     component_->terminate();
 }
 
+std::string BusLayout::text() const {
+    const auto describe = [](const std::vector<int32>& buses, const char* direction) {
+        if (buses.empty()) {
+            return "no " + std::string{direction};
+        }
+        std::string text = std::to_string(buses.front()) + " " + direction;
+        for (std::size_t bus = 1; bus < buses.size(); ++bus) {
+            text += " + " + std::to_string(buses[bus]) + " aux " + direction;
+        }
+        return text;
+    };
+    return describe(inputChannels, "in") + ", " + describe(outputChannels, "out");
+}
+
+BusLayout PluginInstance::readBusLayout() const {
+    BusLayout layout;
+    for (const auto direction : {Vst::kInput, Vst::kOutput}) {
+        auto& channels = direction == Vst::kInput ? layout.inputChannels : layout.outputChannels;
+        const int32 count = component_->getBusCount(Vst::kAudio, direction);
+        for (int32 index = 0; index < count; ++index) {
+            Vst::SpeakerArrangement arrangement = 0;
+            Vst::BusInfo info{};
+            if (processor_->getBusArrangement(direction, index, arrangement) == kResultOk) {
+                channels.push_back(Vst::SpeakerArr::getChannelCount(arrangement));
+            } else if (component_->getBusInfo(Vst::kAudio, direction, index, info) == kResultOk) {
+                channels.push_back(info.channelCount);
+            } else {
+                channels.push_back(0);
+            }
+        }
+    }
+    return layout;
+}
+
+bool PluginInstance::requestMainChannels(int32 channels) {
+    const Vst::SpeakerArrangement wanted =
+        channels == 1 ? Vst::SpeakerArr::kMono : Vst::SpeakerArr::kStereo;
+    std::vector<Vst::SpeakerArrangement> inputs;
+    std::vector<Vst::SpeakerArrangement> outputs;
+    for (const auto direction : {Vst::kInput, Vst::kOutput}) {
+        auto& arrangements = direction == Vst::kInput ? inputs : outputs;
+        const int32 count = component_->getBusCount(Vst::kAudio, direction);
+        for (int32 index = 0; index < count; ++index) {
+            Vst::SpeakerArrangement current = 0;
+            processor_->getBusArrangement(direction, index, current);
+            arrangements.push_back(index == 0 ? wanted : current);
+        }
+    }
+    return processor_->setBusArrangements(inputs.data(), static_cast<int32>(inputs.size()),
+                                          outputs.data(),
+                                          static_cast<int32>(outputs.size())) == kResultTrue;
+}
+
 void PluginInstance::start(const ProcessConfig& config) {
     stop();
     config_ = config;
-    Vst::SpeakerArrangement arrangement =
-        config.channels == 1 ? Vst::SpeakerArr::kMono : Vst::SpeakerArr::kStereo;
-    if (processor_->setBusArrangements(&arrangement, 1, &arrangement, 1) != kResultOk) {
+    if (config.channels > 0 && !requestMainChannels(config.channels)) {
         throw HostError("the plugin refused a " + std::to_string(config.channels) +
                         "-channel bus arrangement");
     }
-    component_->activateBus(Vst::kAudio, Vst::kInput, 0, true);
-    component_->activateBus(Vst::kAudio, Vst::kOutput, 0, true);
+    layout_ = readBusLayout();
+    // Hosts activate the main buses and those the plugin wants active; the
+    // rest (a sidechain nobody connected) stay off but still get buffers.
+    for (const auto direction : {Vst::kInput, Vst::kOutput}) {
+        const int32 count = component_->getBusCount(Vst::kAudio, direction);
+        for (int32 index = 0; index < count; ++index) {
+            Vst::BusInfo info{};
+            if (component_->getBusInfo(Vst::kAudio, direction, index, info) == kResultOk &&
+                (info.busType == Vst::kMain || (info.flags & Vst::BusInfo::kDefaultActive) != 0)) {
+                component_->activateBus(Vst::kAudio, direction, index, true);
+            }
+        }
+    }
+    inputBuffers_.prepare(layout_.inputChannels, config.maxBlockFrames);
+    outputBuffers_.prepare(layout_.outputChannels, config.maxBlockFrames);
     Vst::ProcessSetup setup{config.processMode, config.sampleSize, config.maxBlockFrames,
                             config.sampleRate};
     if (processor_->setupProcessing(setup) != kResultOk) {
@@ -152,15 +217,16 @@ void PluginInstance::stop() {
 
 void PluginInstance::setBeforePlayback(
     std::span<const std::pair<Vst::ParamID, double>> normalizedValues) {
-    auto changes = owned(new ParameterChanges);
+    auto changes = owned(new ParameterChanges(normalizedValues.size()));
     for (const auto& [id, value] : normalizedValues) {
         controller_->setParamNormalized(id, value);
         changes->add(id, 0, value);
     }
-    std::array<float, 1> silence{};
-    std::array<float*, 2> channels{silence.data(), silence.data()};
-    const auto used = static_cast<std::size_t>(std::clamp(config_.channels, 1, 2));
-    process({channels.data(), used}, {channels.data(), used}, 0, changes);
+    if (config_.sampleSize == Vst::kSample64) {
+        process64({}, {}, 0, changes);
+    } else {
+        process({}, {}, 0, changes);
+    }
     start(config_);
 }
 
@@ -169,27 +235,16 @@ tresult PluginInstance::processBlock(std::span<Sample* const> inputs,
                                      std::span<Sample* const> outputs, int32 frames,
                                      Vst::IParameterChanges* changes) noexcept {
     constexpr bool kDouble = std::is_same_v<Sample, double>;
-    Vst::AudioBusBuffers inputBus{};
-    inputBus.numChannels = static_cast<int32>(inputs.size());
-    Vst::AudioBusBuffers outputBus{};
-    outputBus.numChannels = static_cast<int32>(outputs.size());
-    if constexpr (kDouble) {
-        inputBus.channelBuffers64 = const_cast<double**>(inputs.data());
-        outputBus.channelBuffers64 = const_cast<double**>(outputs.data());
-    } else {
-        inputBus.channelBuffers32 = const_cast<float**>(inputs.data());
-        outputBus.channelBuffers32 = const_cast<float**>(outputs.data());
-    }
     outputChanges_->clear();
 
     Vst::ProcessData data{};
     data.processMode = config_.processMode;
     data.symbolicSampleSize = kDouble ? Vst::kSample64 : Vst::kSample32;
     data.numSamples = frames;
-    data.numInputs = 1;
-    data.numOutputs = 1;
-    data.inputs = &inputBus;
-    data.outputs = &outputBus;
+    data.numInputs = inputBuffers_.busCount();
+    data.numOutputs = outputBuffers_.busCount();
+    data.inputs = inputBuffers_.attach(inputs, frames, true);
+    data.outputs = outputBuffers_.attach(outputs, frames, false);
     data.inputParameterChanges = changes;
     data.outputParameterChanges = outputChanges_;
     data.processContext = &context_;
@@ -206,6 +261,18 @@ tresult PluginInstance::process(std::span<float* const> inputs, std::span<float*
 tresult PluginInstance::process64(std::span<double* const> inputs, std::span<double* const> outputs,
                                   int32 frames, Vst::IParameterChanges* changes) noexcept {
     return processBlock<double>(inputs, outputs, frames, changes);
+}
+
+tresult PluginInstance::flushParameters(Vst::IParameterChanges* changes) noexcept {
+    outputChanges_->clear();
+    Vst::ProcessData data{};
+    data.processMode = config_.processMode;
+    data.symbolicSampleSize = config_.sampleSize;
+    data.numSamples = 0;
+    data.inputParameterChanges = changes;
+    data.outputParameterChanges = outputChanges_;
+    data.processContext = &context_;
+    return processor_->process(data);
 }
 
 std::vector<Vst::ParameterInfo> PluginInstance::parameters() const {

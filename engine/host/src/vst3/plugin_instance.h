@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "bus_buffers.h"
 #include "component_handler.h"
 #include "module.h"
 #include "parameter_changes.h"
@@ -24,9 +25,26 @@ namespace vstkit::host {
 struct ProcessConfig {
     double sampleRate = 48000.0;
     Steinberg::int32 maxBlockFrames = 4096;
-    Steinberg::int32 channels = 2;
+    /// Channels to ask for on the main input and output bus (1 or 2); 0
+    /// keeps the arrangement the plugin has.
+    Steinberg::int32 channels = 0;
     Steinberg::int32 processMode = Steinberg::Vst::kRealtime;
     Steinberg::int32 sampleSize = Steinberg::Vst::kSample32;
+};
+
+/// Channels per audio bus, as the plugin reports them. Bus 0 is the main one.
+struct BusLayout {
+    std::vector<Steinberg::int32> inputChannels;
+    std::vector<Steinberg::int32> outputChannels;
+
+    [[nodiscard]] Steinberg::int32 mainInputs() const noexcept {
+        return inputChannels.empty() ? 0 : inputChannels.front();
+    }
+    [[nodiscard]] Steinberg::int32 mainOutputs() const noexcept {
+        return outputChannels.empty() ? 0 : outputChannels.front();
+    }
+    /// E.g. "1 in + 1 aux in, 1 out".
+    [[nodiscard]] std::string text() const;
 };
 
 /// One plugin instance wired up as a DAW wires it: component and controller
@@ -45,9 +63,17 @@ class PluginInstance final {
     PluginInstance(PluginInstance&&) = delete;
     PluginInstance& operator=(PluginInstance&&) = delete;
 
-    /// Stops processing if needed, sets the bus arrangement and process
-    /// setup, then activates and starts processing. Throws HostError.
+    /// Stops processing if needed, sets the bus arrangement (when the config
+    /// asks for one) and process setup, activates the main buses, then
+    /// activates and starts processing. Throws HostError.
     void start(const ProcessConfig& config);
+    /// While stopped: asks for `channels` (1 or 2) on the main buses, other
+    /// buses unchanged. False when the plugin refuses.
+    [[nodiscard]] bool requestMainChannels(Steinberg::int32 channels);
+    /// The arrangement the plugin reports now.
+    [[nodiscard]] BusLayout readBusLayout() const;
+    /// The arrangement of the last start().
+    [[nodiscard]] const BusLayout& busLayout() const noexcept { return layout_; }
     /// setProcessing(false), setActive(false). Safe to call when stopped.
     void stop();
     [[nodiscard]] bool isRunning() const noexcept { return running_; }
@@ -59,7 +85,9 @@ class PluginInstance final {
     void setBeforePlayback(
         std::span<const std::pair<Steinberg::Vst::ParamID, double>> normalizedValues);
 
-    /// Audio thread. One block of 32-bit audio; changes may be null.
+    /// Audio thread. One block of 32-bit audio; changes may be null. The
+    /// spans are the main buses' channels; channels not given, and every
+    /// other bus, get silent scratch buffers.
     Steinberg::tresult process(std::span<float* const> inputs, std::span<float* const> outputs,
                                Steinberg::int32 frames,
                                Steinberg::Vst::IParameterChanges* changes) noexcept;
@@ -68,6 +96,10 @@ class PluginInstance final {
     Steinberg::tresult process64(std::span<double* const> inputs, std::span<double* const> outputs,
                                  Steinberg::int32 frames,
                                  Steinberg::Vst::IParameterChanges* changes) noexcept;
+
+    /// Audio thread. The documented parameter flush: process() with no
+    /// samples and no audio buses at all, only parameter changes.
+    Steinberg::tresult flushParameters(Steinberg::Vst::IParameterChanges* changes) noexcept;
 
     [[nodiscard]] std::vector<Steinberg::Vst::ParameterInfo> parameters() const;
     /// By title (any letter case) or by numeric id.
@@ -112,6 +144,9 @@ class PluginInstance final {
     bool controllerInitialised_ = false;
     bool running_ = false;
     ProcessConfig config_;
+    BusLayout layout_;
+    BusBuffers inputBuffers_;
+    BusBuffers outputBuffers_;
     Steinberg::Vst::ProcessContext context_{};
 };
 
