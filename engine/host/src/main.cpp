@@ -17,11 +17,12 @@ Commands:
   info BUNDLE [--json]            factory, classes, buses and parameters
   render BUNDLE --in IN.wav --out OUT.wav [--set NAME=VALUE]...
          [--automation NAME=POINTS.csv]... [--block FRAMES] [--rate HZ]
-         [--state STATE.bin]
+         [--state STATE.bin] [--sample-size 32|64]
                                   offline render (VALUE in the parameter's
                                   own unit, e.g. gain=-6; POINTS.csv has
                                   "seconds,value" lines; STATE.bin is a
-                                  component state to load first)
+                                  component state to load first; 64 hands
+                                  the plugin double buffers)
   test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]... [--class NAME]
        [--drag-parameter NAME [--drag-height FRACTION]] [--in-process]
                                   the conformance suite, against what the

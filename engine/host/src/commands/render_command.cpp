@@ -140,13 +140,24 @@ AutomationLane readLane(const PluginInstance& instance, const std::string& assig
 }  // namespace
 
 int runRender(std::span<const std::string_view> arguments) {
-    const Arguments parsed{
-        arguments, {}, {"in", "out", "block", "rate", "state"}, {"set", "automation"}};
+    const Arguments parsed{arguments,
+                           {},
+                           {"in", "out", "block", "rate", "state", "sample-size"},
+                           {"set", "automation"}};
     const std::string bundle = parsed.onlyPositional("bundle");
     const auto inPath = parsed.value("in");
     const auto outPath = parsed.value("out");
     if (!inPath || !outPath) {
         throw HostError("render needs --in IN.wav and --out OUT.wav");
+    }
+    // 64-bit renders as hosts with a double-precision engine do: the plugin
+    // gets double buffers (the file stays 32-bit float).
+    const int sampleBits =
+        parsed.value("sample-size")
+            ? Arguments::parseInt("sample-size", *parsed.value("sample-size"), 32, 64)
+            : 32;
+    if (sampleBits != 32 && sampleBits != 64) {
+        throw HostError("--sample-size is 32 or 64, not " + std::to_string(sampleBits));
     }
     const int blockFrames = parsed.value("block")
                                 ? Arguments::parseInt("block", *parsed.value("block"), 1, 65536)
@@ -185,8 +196,12 @@ int runRender(std::span<const std::string_view> arguments) {
         }
     }
     const auto channelCount = static_cast<int32>(clip.channels.size());
-    instance.start(
-        {static_cast<double>(clip.sampleRate), blockFrames, channelCount, Vst::kOffline});
+    if (sampleBits == 64 &&
+        instance.audioProcessor().canProcessSampleSize(Vst::kSample64) != kResultTrue) {
+        throw HostError("the plugin cannot process 64-bit samples");
+    }
+    instance.start({static_cast<double>(clip.sampleRate), blockFrames, channelCount, Vst::kOffline,
+                    sampleBits == 64 ? Vst::kSample64 : Vst::kSample32});
 
     std::vector<std::pair<Vst::ParamID, double>> initialValues;
     for (const auto& assignment : parsed.values("set")) {
@@ -209,6 +224,18 @@ int runRender(std::span<const std::string_view> arguments) {
     for (std::size_t c = 0; c < clip.channels.size(); ++c) {
         inputPointers.push_back(inputs[c].data());
         outputPointers.push_back(outputs[c].data());
+    }
+    std::vector<std::vector<double>> inputs64;
+    std::vector<std::vector<double>> outputs64;
+    std::vector<double*> inputPointers64;
+    std::vector<double*> outputPointers64;
+    if (sampleBits == 64) {
+        inputs64.assign(clip.channels.size(), std::vector<double>(block));
+        outputs64.assign(clip.channels.size(), std::vector<double>(block));
+        for (std::size_t c = 0; c < clip.channels.size(); ++c) {
+            inputPointers64.push_back(inputs64[c].data());
+            outputPointers64.push_back(outputs64[c].data());
+        }
     }
     auto changes = owned(new ParameterChanges);
     AudioClip rendered{clip.sampleRate, std::vector<std::vector<float>>(clip.channels.size())};
@@ -234,8 +261,23 @@ int runRender(std::span<const std::string_view> arguments) {
             std::copy_n(clip.channels[c].begin() + static_cast<long>(start), frames,
                         inputs[c].begin());
         }
-        if (instance.process(inputPointers, outputPointers, static_cast<int32>(frames), changes) !=
-            kResultOk) {
+        tresult result = kResultOk;
+        if (sampleBits == 64) {
+            for (std::size_t c = 0; c < clip.channels.size(); ++c) {
+                std::copy_n(inputs[c].begin(), frames, inputs64[c].begin());
+            }
+            result = instance.process64(inputPointers64, outputPointers64,
+                                        static_cast<int32>(frames), changes);
+            for (std::size_t c = 0; c < clip.channels.size(); ++c) {
+                std::transform(outputs64[c].begin(),
+                               outputs64[c].begin() + static_cast<long>(frames), outputs[c].begin(),
+                               [](double x) { return static_cast<float>(x); });
+            }
+        } else {
+            result = instance.process(inputPointers, outputPointers, static_cast<int32>(frames),
+                                      changes);
+        }
+        if (result != kResultOk) {
             throw HostError("the plugin's process() failed at frame " + std::to_string(start));
         }
         for (std::size_t c = 0; c < clip.channels.size(); ++c) {
@@ -244,9 +286,9 @@ int runRender(std::span<const std::string_view> arguments) {
         }
     }
     writeWavFile(*outPath, rendered);
-    std::printf("rendered %zu frames (%d ch, %d Hz, blocks of %d): %s -> %s\n", clip.frames(),
-                static_cast<int>(clip.channels.size()), clip.sampleRate, blockFrames,
-                inPath->c_str(), outPath->c_str());
+    std::printf("rendered %zu frames (%d ch, %d Hz, %d-bit blocks of %d): %s -> %s\n",
+                clip.frames(), static_cast<int>(clip.channels.size()), clip.sampleRate, sampleBits,
+                blockFrames, inPath->c_str(), outPath->c_str());
     return 0;
 }
 

@@ -5,6 +5,13 @@
 #   fixture-state     the state saved by the JUCE 7.0.5 build loads: -6.00 dB
 #   sample-accurate   a Gain step at frame 24037 (offset 37 of a 64-frame block)
 #                     leaves frames before it untouched and changes 24037 on
+#   levels            Gain -6 dB measures -6.00 dB and 0 dB is bit-exact, at
+#                     44.1, 48 and 96 kHz, in blocks of 1, 64, 1000 and 4096
+#                     frames, with 32-bit and 64-bit samples
+#   sample-accurate-64  the same step as sample-accurate with 64-bit samples
+#                     in 3000-frame blocks (VstKit converts 64-bit audio
+#                     through a 1024-frame buffer): a point at offset 2500
+#                     of block 8 first changes frame 26500
 #   no-display        loading, rendering and listing touch no X display:
 #                     DISPLAY points at a display that does not exist and
 #                     strace sees no connection to any X socket
@@ -43,6 +50,35 @@ sample-accurate)
     first=$(python3 "$TOOL" first-change "$WORK/in.wav" "$WORK/out.wav")
     echo "first changed frame: $first (the step is at frame 24037, offset 37 of block 375)"
     [[ "$first" == 24037 ]] || fail "automation took effect at frame $first, not 24037"
+    ;;
+levels)
+    for rate in 44100 48000 96000; do
+        sox -q -n -r "$rate" -c 2 -e floating-point -b 32 "$WORK/in.wav" synth 0.5 sine 997 gain -12
+        for block in 1 64 1000 4096; do
+            for bits in 32 64; do
+                "$HOST" render "$BUNDLE" --in "$WORK/in.wav" --out "$WORK/out.wav" --block "$block" \
+                    --sample-size "$bits" --set gain=-6 >/dev/null
+                change=$(python3 "$TOOL" gain-db "$WORK/in.wav" "$WORK/out.wav" 0 "$((rate / 2))")
+                awk -v c="$change" 'BEGIN { exit !(c > -6.01 && c < -5.99) }' ||
+                    fail "$rate Hz, blocks of $block, $bits-bit: $change dB, expected -6.00"
+                "$HOST" render "$BUNDLE" --in "$WORK/in.wav" --out "$WORK/out.wav" --block "$block" \
+                    --sample-size "$bits" --set gain=0 >/dev/null
+                first=$(python3 "$TOOL" first-change "$WORK/in.wav" "$WORK/out.wav")
+                [[ "$first" == -1 ]] ||
+                    fail "$rate Hz, blocks of $block, $bits-bit: 0 dB changed frame $first"
+            done
+        done
+        echo "$rate Hz: -6.00 dB and a bit-exact 0 dB in blocks of 1, 64, 1000 and 4096, 32- and 64-bit"
+    done
+    ;;
+sample-accurate-64)
+    python3 "$TOOL" dc "$WORK/in.wav" 1 0.5
+    printf 'seconds,value\n0,0\n%s,0\n%s,-24\n' 0.55208333333 0.55208333333 >"$WORK/step.csv"
+    "$HOST" render "$BUNDLE" --in "$WORK/in.wav" --out "$WORK/out.wav" --block 3000 \
+        --sample-size 64 --automation "gain=$WORK/step.csv"
+    first=$(python3 "$TOOL" first-change "$WORK/in.wav" "$WORK/out.wav")
+    echo "first changed frame: $first (the step is at frame 26500, offset 2500 of a 3000-frame block)"
+    [[ "$first" == 26500 ]] || fail "64-bit automation took effect at frame $first, not 26500"
     ;;
 no-display)
     command -v strace >/dev/null || fail "strace not found (Debian package strace)"
