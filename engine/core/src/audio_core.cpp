@@ -7,26 +7,36 @@
 
 namespace vstkit::core {
 
-AudioCore::AudioCore()
-    : shared_(std::make_shared<SharedParameters>()), sharedValues_(shared_.get()) {
-    processor_.prepare(48000.0, 0);
+AudioCore::AudioCore(const PluginDefinition& plugin)
+    : parameters_(plugin.parameters.first(std::min(plugin.parameters.size(), protocol::kMaxTableRows))),
+      shared_(std::make_shared<SharedParameters>(parameters_)),
+      sharedValues_(shared_.get()),
+      processor_(plugin.makeProcessor()) {
+    processor_->prepare(48000.0, 0);
+    settle();
 }
 
 void AudioCore::prepare(double sampleRate, std::size_t maxBlockFrames) noexcept {
-    processor_.prepare(sampleRate, maxBlockFrames);
+    processor_->prepare(sampleRate, maxBlockFrames);
     settle();
 }
 
 void AudioCore::reset() noexcept {
-    processor_.reset();
+    processor_->reset();
+}
+
+// Every row's current value, applied with no audio, then every glide ended.
+std::span<const dsp::ParameterEvent> AudioCore::currentValuesAsEvents() noexcept {
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+        scratch_[i] = {0, static_cast<std::uint32_t>(i), shared_->values.plain(i)};
+    }
+    return {scratch_.data(), parameters_.size()};
 }
 
 void AudioCore::settle() noexcept {
     appliedStateGeneration_ = shared_->loadedStateGeneration.load(std::memory_order_acquire);
-    for (std::size_t i = 0; i < protocol::kParams.size(); ++i) {
-        processor_.apply({0, static_cast<std::uint32_t>(i), shared_->values.plain(i)});
-    }
-    processor_.reset();
+    processor_->process({}, 0, currentValuesAsEvents());
+    processor_->reset();
 }
 
 void AudioCore::applyLoadedStateIfAny() noexcept {
@@ -35,21 +45,23 @@ void AudioCore::applyLoadedStateIfAny() noexcept {
         return;
     }
     appliedStateGeneration_ = generation;
-    // Loaded state is a change like any other: it ramps from where we are.
-    for (std::size_t i = 0; i < protocol::kParams.size(); ++i) {
-        processor_.apply({0, static_cast<std::uint32_t>(i), shared_->values.plain(i)});
-    }
+    // Loaded state is a change like any other: it glides from where we are.
+    processor_->process({}, 0, currentValuesAsEvents());
 }
 
 void AudioCore::reportAppliedValues() noexcept {
     // Only each row's last value of the block matters to a display.
-    std::array<bool, protocol::kParams.size()> reported{};
     const auto events = events_.events();
+    for (const auto& event : events) {
+        if (event.index < parameters_.size()) {
+            reported_[event.index] = false;
+        }
+    }
     for (auto event = events.rbegin(); event != events.rend(); ++event) {
-        if (event->index >= reported.size() || reported[event->index]) {
+        if (event->index >= parameters_.size() || reported_[event->index]) {
             continue;
         }
-        reported[event->index] = true;
+        reported_[event->index] = true;
         if (shared_->values.plain(event->index) == event->value) {
             continue;
         }
@@ -66,7 +78,7 @@ void AudioCore::processSlice(std::span<float* const> channels, std::size_t first
         applyLoadedStateIfAny();
     }
     if (events_.empty()) {
-        processor_.process(channels, frames);
+        processor_->process(channels, frames, {});
         return;
     }
     // The events of this slice: sorted, so a contiguous run.
@@ -78,7 +90,14 @@ void AudioCore::processSlice(std::span<float* const> channels, std::size_t first
         lastSlice ? events.end() : std::find_if(begin, events.end(), [sliceEnd](const auto& e) {
             return e.offset >= sliceEnd;
         });
-    processor_.process(channels, frames, {begin, end}, firstFrame);
+    // The processor counts offsets from the audio it is given.
+    std::size_t count = 0;
+    for (auto event = begin; event != end; ++event) {
+        scratch_[count] = *event;
+        scratch_[count].offset -= static_cast<std::uint32_t>(firstFrame);
+        ++count;
+    }
+    processor_->process(channels, frames, {scratch_.data(), count});
     if (lastSlice) {
         reportAppliedValues();
         events_.clear();
@@ -86,11 +105,11 @@ void AudioCore::processSlice(std::span<float* const> channels, std::size_t first
 }
 
 std::vector<std::uint8_t> AudioCore::saveState() const {
-    return protocol::serializeState(shared_->values.snapshot());
+    return protocol::serializeState(parameters_, shared_->values.snapshot());
 }
 
 protocol::StateError AudioCore::loadState(std::span<const std::uint8_t> blob) {
-    const auto parsed = protocol::parseState(blob);
+    const auto parsed = protocol::parseState(parameters_, blob);
     if (!parsed.values) {
         return parsed.error;
     }
@@ -98,9 +117,9 @@ protocol::StateError AudioCore::loadState(std::span<const std::uint8_t> blob) {
     return protocol::StateError::None;
 }
 
-void AudioCore::loadValues(const protocol::ParamValues& values) noexcept {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        shared_->values.setPlain(i, protocol::clampPlain(protocol::kParams[i], values[i]));
+void AudioCore::loadValues(std::span<const float> values) noexcept {
+    for (std::size_t i = 0; i < std::min(values.size(), parameters_.size()); ++i) {
+        shared_->values.setPlain(i, protocol::clampPlain(parameters_[i], values[i]));
     }
     shared_->loadedStateGeneration.fetch_add(1, std::memory_order_release);
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_plugin.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -16,10 +18,11 @@
 namespace vstkit::core {
 namespace {
 
-constexpr auto kGain = static_cast<std::uint32_t>(protocol::indexOf(protocol::ParamId::Gain));
+using testing::kGain;
+using testing::testGainPlugin;
 
 TEST(AudioCore, EventsApplyAtTheirOffsetAndAreReportedToTheController) {
-    AudioCore core;
+    AudioCore core{testGainPlugin()};
     core.prepare(48000.0, 64);
     std::vector<float> samples(64, 1.0F);
     const std::array<float*, 1> channels{samples.data()};
@@ -37,7 +40,7 @@ TEST(AudioCore, EventsApplyAtTheirOffsetAndAreReportedToTheController) {
 
 TEST(AudioCore, SlicesOfABlockSoundExactlyLikeTheWholeBlock) {
     const auto render = [](bool sliced) {
-        AudioCore core;
+        AudioCore core{testGainPlugin()};
         core.prepare(48000.0, 3000);
         std::vector<float> samples(3000, 1.0F);
         core.events().add({10, kGain, -12.0F}, false);
@@ -60,7 +63,7 @@ TEST(AudioCore, SlicesOfABlockSoundExactlyLikeTheWholeBlock) {
 }
 
 TEST(AudioCore, OnlyEachRowsLastValueOfABlockIsReported) {
-    AudioCore core;
+    AudioCore core{testGainPlugin()};
     core.prepare(48000.0, 64);
     std::vector<float> samples(64, 1.0F);
     const std::array<float*, 1> channels{samples.data()};
@@ -75,7 +78,7 @@ TEST(AudioCore, OnlyEachRowsLastValueOfABlockIsReported) {
 }
 
 TEST(AudioCore, AFullQueueIsFlaggedSoTheControllerRereadsTheValues) {
-    AudioCore core;
+    AudioCore core{testGainPlugin()};
     core.prepare(48000.0, 64);
     std::vector<float> samples(64, 1.0F);
     const std::array<float*, 1> channels{samples.data()};
@@ -88,10 +91,10 @@ TEST(AudioCore, AFullQueueIsFlaggedSoTheControllerRereadsTheValues) {
 }
 
 TEST(AudioCore, LoadedStateRampsInAtTheNextBlock) {
-    AudioCore core;
+    AudioCore core{testGainPlugin()};
     core.prepare(48000.0, 64);
     const auto blob = [] {
-        auto values = protocol::defaultValues();
+        auto values = protocol::defaultValues(protocol::testing::kGainTable);
         values[kGain] = -6.0F;
         return protocol::serializeState(values);
     }();
@@ -106,16 +109,16 @@ TEST(AudioCore, LoadedStateRampsInAtTheNextBlock) {
 }
 
 TEST(AudioCore, MalformedStateChangesNothing) {
-    AudioCore core;
+    AudioCore core{testGainPlugin()};
     core.loadValues([] {
-        auto values = protocol::defaultValues();
+        auto values = protocol::defaultValues(protocol::testing::kGainTable);
         values[kGain] = 3.0F;
         return values;
     }());
     const std::array<std::uint8_t, 6> garbage{'V', 'S', 'T', 'K', 1, 0};
     EXPECT_NE(core.loadState(garbage), protocol::StateError::None);
     EXPECT_EQ(core.shared()->values.plain(kGain), 3.0F);
-    const auto saved = protocol::parseState(core.saveState());
+    const auto saved = protocol::parseState(protocol::testing::kGainTable, core.saveState());
     ASSERT_TRUE(saved.values.has_value());
     EXPECT_EQ((*saved.values)[kGain], 3.0F);
 }
@@ -123,7 +126,7 @@ TEST(AudioCore, MalformedStateChangesNothing) {
 // Run under ThreadSanitizer by the tsan stage: the audio thread processes
 // with automation while the host thread loads state and drains the changes.
 TEST(AudioCoreConcurrency, AudioAndHostThreadsShareValuesWithoutRaces) {
-    AudioCore core;
+    AudioCore core{testGainPlugin()};
     core.prepare(48000.0, 64);
     std::atomic<bool> running{true};
     std::thread audio{[&] {
@@ -138,7 +141,7 @@ TEST(AudioCoreConcurrency, AudioAndHostThreadsShareValuesWithoutRaces) {
         }
         running = false;
     }};
-    auto values = protocol::defaultValues();
+    auto values = protocol::defaultValues(protocol::testing::kGainTable);
     int drained = 0;
     while (running) {
         values[kGain] = static_cast<float>(drained % 10);
@@ -154,7 +157,7 @@ TEST(AudioCoreConcurrency, AudioAndHostThreadsShareValuesWithoutRaces) {
 
 #if VSTKIT_HAS_RTCHECK
 TEST(AudioCore, ProcessNeverAllocatesOrLocks) {
-    AudioCore core;
+    AudioCore core{testGainPlugin()};
     core.prepare(48000.0, 512);
     std::vector<float> left(512, 0.5F);
     std::vector<float> right(512, 0.5F);

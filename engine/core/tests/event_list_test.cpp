@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_plugin.h"
+
 namespace vstkit::core {
 namespace {
 
@@ -25,7 +27,7 @@ TEST(EventList, FinalPointsAlwaysFitWhenIntermediatePointsOverflow) {
         EXPECT_TRUE(list.add({static_cast<std::uint32_t>(i), 0, 0.0F}, false));
     }
     EXPECT_FALSE(list.add({5, 0, 0.0F}, false));
-    for (std::size_t p = 0; p < protocol::kParams.size(); ++p) {
+    for (std::size_t p = 0; p < protocol::testing::kGainTable.size(); ++p) {
         EXPECT_TRUE(list.add({4096, static_cast<std::uint32_t>(p), 1.0F}, true));
     }
     EXPECT_EQ(list.size(), EventList::kCapacity);

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "vstkit/dsp/gain.h"
-#include "vstkit/protocol/params.h"
 
 namespace vstkit::dsp {
 namespace {
@@ -48,9 +47,9 @@ void Processor::setBypassed(bool bypassed) noexcept {
 }
 
 void Processor::apply(const ParameterEvent& event) noexcept {
-    if (event.index == protocol::indexOf(protocol::ParamId::Gain)) {
+    if (event.index == rows_.gainDb) {
         setTargetGainDb(event.value);
-    } else if (event.index == protocol::indexOf(protocol::ParamId::Bypass)) {
+    } else if (event.index == rows_.bypass) {
         setBypassed(event.value >= 0.5F);
     }
 }

@@ -7,7 +7,6 @@
 
 #include "vstkit/dsp/gain.h"
 #include "vstkit/dsp/processor.h"
-#include "vstkit/protocol/params.h"
 #if VSTKIT_HAS_RTCHECK
 #include "vstkit/rtcheck/realtime_scope.h"
 #endif
@@ -16,8 +15,8 @@ namespace vstkit::dsp {
 namespace {
 
 constexpr double kRate = 48000.0;
-constexpr auto kGain = static_cast<std::uint32_t>(protocol::indexOf(protocol::ParamId::Gain));
-constexpr auto kBypass = static_cast<std::uint32_t>(protocol::indexOf(protocol::ParamId::Bypass));
+constexpr std::uint32_t kGain = Processor::Rows{}.gainDb;
+constexpr std::uint32_t kBypass = Processor::Rows{}.bypass;
 
 std::vector<float> ones(std::size_t frames) {
     return std::vector<float>(frames, 1.0F);

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "vstkit/protocol/params.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
+#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/value_text.h"
 
 namespace {
@@ -29,11 +29,11 @@ void check(const vstkit::protocol::ParamSpec& spec, std::string_view text) {
 
 }  // namespace
 
-// The released table, and a test table with a row of every kind.
+// A gain-shaped table, and a table with a row of every kind.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace vstkit::protocol;
     const std::string_view text{reinterpret_cast<const char*>(data), size};
-    for (const auto& spec : kParams) {
+    for (const auto& spec : testing::kGainTable) {
         check(spec, text);
     }
     for (const auto& spec : testing::kEveryKindTable) {

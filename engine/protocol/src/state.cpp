@@ -72,10 +72,10 @@ class BlobReader {
 
 }  // namespace
 
-ParamValues defaultValues() noexcept {
-    ParamValues values{};
-    for (std::size_t i = 0; i < kParams.size(); ++i) {
-        values[i] = kParams[i].defaultValue;
+ParamValues defaultValues(std::span<const ParamSpec> table) {
+    ParamValues values(table.size());
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        values[i] = table[i].defaultValue;
     }
     return values;
 }
@@ -106,10 +106,6 @@ std::string_view describe(StateError error) noexcept {
     return "unknown state error";
 }
 
-std::vector<std::uint8_t> serializeState(const ParamValues& values) {
-    return serializeState(kParams, values);
-}
-
 std::vector<std::uint8_t> serializeState(std::span<const ParamSpec> table,
                                          std::span<const float> values) {
     std::vector<std::uint8_t> out;
@@ -127,9 +123,9 @@ std::vector<std::uint8_t> serializeState(std::span<const ParamSpec> table,
     return out;
 }
 
-StateParseResult parseState(std::span<const std::uint8_t> blob) noexcept {
-    ParamValues values{};
-    const StateError error = parseState(kParams, blob, values);
+StateParseResult parseState(std::span<const ParamSpec> table, std::span<const std::uint8_t> blob) {
+    ParamValues values(table.size());
+    const StateError error = parseState(table, blob, values);
     if (error != StateError::None) {
         return StateParseResult{std::nullopt, error};
     }

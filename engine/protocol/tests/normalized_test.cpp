@@ -6,14 +6,14 @@
 #include <cmath>
 #include <limits>
 
-#include "vstkit/protocol/params.h"
+#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
 
 namespace vstkit::protocol {
 namespace {
 
 const ParamSpec& gainSpec() {
-    return spec(ParamId::Gain);
+    return testing::kGainTable[testing::kGain];
 }
 
 TEST(Normalized, EndsAndMiddleMapExactly) {
@@ -56,7 +56,7 @@ TEST(Normalized, NanBecomesTheDefault) {
 }
 
 TEST(Normalized, TogglesSnapToTheirEnds) {
-    const ParamSpec& bypass = spec(ParamId::Bypass);
+    const ParamSpec& bypass = testing::kGainTable[testing::kGainBypass];
     EXPECT_EQ(toNormalized(bypass, 0.0F), 0.0F);
     EXPECT_EQ(toNormalized(bypass, 1.0F), 1.0F);
     EXPECT_EQ(toNormalized(bypass, 0.49F), 0.0F);
@@ -169,8 +169,8 @@ TEST(Normalized, StepCountsAreWhatHostsSee) {
     EXPECT_EQ(stepCount(everyKind(testing::kCutoff)), 0);
     EXPECT_EQ(stepCount(everyKind(testing::kResonance)), 0);
     EXPECT_EQ(stepCount(everyKind(testing::kBypass)), 1);
-    EXPECT_EQ(stepCount(spec(ParamId::Gain)), 0);
-    EXPECT_EQ(stepCount(spec(ParamId::Bypass)), 1);
+    EXPECT_EQ(stepCount(testing::kGainTable[testing::kGain]), 0);
+    EXPECT_EQ(stepCount(testing::kGainTable[testing::kGainBypass]), 1);
 }
 
 }  // namespace

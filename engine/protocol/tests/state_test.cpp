@@ -1,4 +1,5 @@
 #include "vstkit/protocol/state.h"
+#include "vstkit/protocol/testing/gain_table.h"
 
 #include <gtest/gtest.h>
 
@@ -32,9 +33,9 @@ void appendEntry(std::vector<std::uint8_t>& blob, std::string_view id, float val
 
 TEST(State, RoundTripIsBitIdentical) {
     for (float gain : {-24.0F, -6.0206F, -0.1F, 0.0F, 1.0F / 3.0F, 17.77F, 24.0F}) {
-        ParamValues values = defaultValues();
-        values[indexOf(ParamId::Gain)] = gain;
-        const auto result = parseState(serializeState(values));
+        ParamValues values = defaultValues(testing::kGainTable);
+        values[testing::kGain] = gain;
+        const auto result = parseState(testing::kGainTable, serializeState(testing::kGainTable, values));
         ASSERT_EQ(result.error, StateError::None);
         ASSERT_TRUE(result.values.has_value());
         EXPECT_EQ(std::bit_cast<std::uint32_t>((*result.values)[0]),
@@ -92,31 +93,31 @@ TEST(State, ChoicesAndSteppedValuesLoadAsWholeNumbersInRange) {
 }
 
 TEST(State, LayoutIsTheDocumentedVersionOne) {
-    ParamValues values = defaultValues();
-    values[indexOf(ParamId::Gain)] = -6.0F;
+    ParamValues values = defaultValues(testing::kGainTable);
+    values[testing::kGain] = -6.0F;
     auto expected = header(1, 2);
     appendEntry(expected, "gain", -6.0F);
     appendEntry(expected, "bypass", 0.0F);
-    EXPECT_EQ(serializeState(values), expected);
+    EXPECT_EQ(serializeState(testing::kGainTable, values), expected);
 }
 
 TEST(State, UnknownIdsAreSkippedAndMissingIdsDefault) {
     auto blob = header(1, 2);
     appendEntry(blob, "from_a_newer_build", 5.0F);
     appendEntry(blob, "gain", -3.0F);
-    auto result = parseState(blob);
+    auto result = parseState(testing::kGainTable, blob);
     ASSERT_TRUE(result.values.has_value());
     EXPECT_EQ((*result.values)[0], -3.0F);
 
-    result = parseState(header(1, 0));
+    result = parseState(testing::kGainTable, header(1, 0));
     ASSERT_TRUE(result.values.has_value());
-    EXPECT_EQ(*result.values, defaultValues());
+    EXPECT_EQ(*result.values, defaultValues(testing::kGainTable));
 }
 
 TEST(State, ValuesAreClampedToRange) {
     auto blob = header(1, 1);
     appendEntry(blob, "gain", 99.0F);
-    const auto result = parseState(blob);
+    const auto result = parseState(testing::kGainTable, blob);
     ASSERT_TRUE(result.values.has_value());
     EXPECT_EQ((*result.values)[0], 24.0F);
 }
@@ -170,7 +171,7 @@ std::vector<RejectedBlob> rejectedBlobs() {
 
 TEST(State, MalformedBlobsAreRejectedAsAWhole) {
     for (const auto& rejected : rejectedBlobs()) {
-        const auto result = parseState(rejected.blob);
+        const auto result = parseState(testing::kGainTable, rejected.blob);
         EXPECT_FALSE(result.values.has_value()) << rejected.name;
         EXPECT_EQ(result.error, rejected.error)
             << rejected.name << " (" << rejected.blob.size() << " bytes)";

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "vstkit/protocol/normalized.h"
-#include "vstkit/protocol/params.h"
+#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
 #if VSTKIT_HAS_RTCHECK
 #include "vstkit/rtcheck/realtime_scope.h"
@@ -16,7 +16,7 @@ namespace vstkit::protocol {
 namespace {
 
 const ParamSpec& gainSpec() {
-    return spec(ParamId::Gain);
+    return testing::kGainTable[testing::kGain];
 }
 
 TEST(ValueText, FormatsWithOneDecimalAndUnit) {
@@ -87,7 +87,7 @@ TEST(ValueText, FormatIntoWritesWithoutAllocating) {
 }
 
 TEST(ValueText, ToggleReadsOffAndOnAndParsesCommonWords) {
-    const ParamSpec& bypass = spec(ParamId::Bypass);
+    const ParamSpec& bypass = testing::kGainTable[testing::kGainBypass];
     EXPECT_EQ(formatValue(bypass, 0.0F), "Off");
     EXPECT_EQ(formatValue(bypass, 1.0F), "On");
     EXPECT_EQ(formatValue(bypass, 0.7F), "On");

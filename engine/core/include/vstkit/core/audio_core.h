@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -9,21 +10,23 @@
 
 #include "vstkit/core/event_list.h"
 #include "vstkit/core/shared_parameters.h"
-#include "vstkit/dsp/processor.h"
+#include "vstkit/core/plugin_definition.h"
 #include "vstkit/protocol/state.h"
 
 namespace vstkit::core {
 
-/// One plugin instance as every format sees it: the processor, the block's
-/// parameter events, and the values and state shared with the controller.
-/// A format fills events() from its own automation, then calls process().
+/// One plugin instance as every format sees it: the plugin's processor, the
+/// block's parameter events, and the values and state shared with the
+/// controller. A format fills events() from its own automation, then calls
+/// process().
 ///
 /// Threads: prepare() on the host thread while audio is stopped; events(),
 /// process() and reset() on the audio thread; saveState() and loadState() on
 /// the host thread, at any time.
 class AudioCore final {
   public:
-    AudioCore();
+    /// Makes the plugin's processor (host thread; allocates).
+    explicit AudioCore(const PluginDefinition& plugin);
     AudioCore(const AudioCore&) = delete;
     AudioCore& operator=(const AudioCore&) = delete;
     AudioCore(AudioCore&&) = delete;
@@ -49,7 +52,7 @@ class AudioCore final {
         // Most blocks carry no change: go straight to the processor (inline,
         // because at 64 frames the bookkeeping would cost as much as the gain).
         if (events_.empty() && !hasLoadedState()) {
-            processor_.process(channels, frames);
+            processor_->process(channels, frames, {});
             return;
         }
         processSlice(channels, 0, frames, true);
@@ -65,8 +68,14 @@ class AudioCore final {
     [[nodiscard]] std::vector<std::uint8_t> saveState() const;
     /// Loads a blob. A malformed blob changes nothing and says why.
     [[nodiscard]] protocol::StateError loadState(std::span<const std::uint8_t> blob);
-    /// Takes values already parsed (e.g. from a format's own container).
-    void loadValues(const protocol::ParamValues& values) noexcept;
+    /// Takes values already parsed (e.g. from a format's own container), one
+    /// per table row, in order.
+    void loadValues(std::span<const float> values) noexcept;
+
+    /// The plugin's parameter table.
+    [[nodiscard]] std::span<const protocol::ParamSpec> parameters() const noexcept {
+        return parameters_;
+    }
 
     [[nodiscard]] const std::shared_ptr<SharedParameters>& shared() const noexcept {
         return shared_;
@@ -78,12 +87,17 @@ class AudioCore final {
                appliedStateGeneration_;
     }
     void applyLoadedStateIfAny() noexcept;
+    [[nodiscard]] std::span<const dsp::ParameterEvent> currentValuesAsEvents() noexcept;
     void reportAppliedValues() noexcept;
 
+    std::span<const protocol::ParamSpec> parameters_;
     std::shared_ptr<SharedParameters> shared_;
     SharedParameters* sharedValues_;  // shared_.get(), one load cheaper per block.
     EventList events_;
-    dsp::Processor processor_;
+    std::unique_ptr<ProcessorInstance> processor_;
+    /// Events rebased to a slice's start, or every row's value for settle().
+    std::array<dsp::ParameterEvent, EventList::kCapacity> scratch_{};
+    std::array<bool, protocol::kMaxTableRows> reported_{};
     std::uint32_t appliedStateGeneration_ = 0;
 };
 

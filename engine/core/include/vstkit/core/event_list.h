@@ -5,7 +5,7 @@
 #include <span>
 
 #include "vstkit/dsp/parameter_event.h"
-#include "vstkit/protocol/params.h"
+#include "vstkit/protocol/param_spec.h"
 
 namespace vstkit::core {
 
@@ -19,7 +19,8 @@ class EventList final {
   public:
     /// Room for intermediate points; the final points have their own.
     static constexpr std::size_t kIntermediateCapacity = 1024;
-    static constexpr std::size_t kCapacity = kIntermediateCapacity + protocol::kParams.size();
+    /// One final point per row of the largest table the kit supports.
+    static constexpr std::size_t kCapacity = kIntermediateCapacity + protocol::kMaxTableRows;
 
     void clear() noexcept { size_ = 0; }
 

@@ -1,26 +1,36 @@
 #pragma once
 
 #include <array>
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <span>
 
-#include "vstkit/protocol/params.h"
+#include "vstkit/protocol/param_spec.h"
 #include "vstkit/protocol/state.h"
 
 namespace vstkit::core {
 
-/// The plain value of every row of the parameter table, readable and
+/// The plain value of every row of the plugin's parameter table, readable and
 /// writable from any thread without locks. The audio thread writes what it
 /// applied; the controller and the editor read it. Relaxed ordering: each
-/// value stands alone and a display one block late is fine.
+/// value stands alone and a display one block late is fine. Fixed storage
+/// for the largest table the kit supports, so nothing here ever allocates.
 class ParameterStore final {
   public:
-    ParameterStore() noexcept { assign(protocol::defaultValues()); }
+    explicit ParameterStore(std::span<const protocol::ParamSpec> table) noexcept
+        : size_(std::min(table.size(), protocol::kMaxTableRows)) {
+        for (std::size_t i = 0; i < size_; ++i) {
+            setPlain(i, table[i].defaultValue);
+        }
+    }
 
     ParameterStore(const ParameterStore&) = delete;
     ParameterStore& operator=(const ParameterStore&) = delete;
     ParameterStore(ParameterStore&&) = delete;
     ParameterStore& operator=(ParameterStore&&) = delete;
+
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
     [[nodiscard]] float plain(std::size_t index) const noexcept {
         return values_[index].load(std::memory_order_relaxed);
@@ -29,22 +39,24 @@ class ParameterStore final {
         values_[index].store(plain, std::memory_order_relaxed);
     }
 
-    [[nodiscard]] protocol::ParamValues snapshot() const noexcept {
-        protocol::ParamValues values{};
-        for (std::size_t i = 0; i < values.size(); ++i) {
+    /// Every value, in table order (host thread: allocates).
+    [[nodiscard]] protocol::ParamValues snapshot() const {
+        protocol::ParamValues values(size_);
+        for (std::size_t i = 0; i < size_; ++i) {
             values[i] = plain(i);
         }
         return values;
     }
-    void assign(const protocol::ParamValues& values) noexcept {
-        for (std::size_t i = 0; i < values.size(); ++i) {
+    void assign(std::span<const float> values) noexcept {
+        for (std::size_t i = 0; i < std::min(values.size(), size_); ++i) {
             setPlain(i, values[i]);
         }
     }
 
   private:
     static_assert(std::atomic<float>::is_always_lock_free);
-    std::array<std::atomic<float>, protocol::kParams.size()> values_{};
+    std::array<std::atomic<float>, protocol::kMaxTableRows> values_{};
+    std::size_t size_;
 };
 
 }  // namespace vstkit::core

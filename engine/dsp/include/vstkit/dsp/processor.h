@@ -24,6 +24,13 @@ namespace vstkit::dsp {
 /// whole multiply of a 64-frame stereo block.
 class Processor final {
   public:
+    /// The parameter-table rows whose events this processor answers: a gain
+    /// in dB and a bypass toggle. Events for any other row are ignored.
+    struct Rows {
+        std::uint32_t gainDb = 0;
+        std::uint32_t bypass = 1;
+    };
+
     /// Gain changes ramp linearly over 20 ms: long enough that a full-range
     /// jump makes no audible click or zipper, short enough to feel immediate.
     static constexpr double kGainRampSeconds = 0.020;
@@ -41,7 +48,8 @@ class Processor final {
     /// array keeps the split path free of allocation; more go in groups).
     static constexpr std::size_t kMaxSplitChannels = 32;
 
-    Processor() = default;
+    Processor() noexcept = default;
+    explicit Processor(Rows rows) noexcept : rows_(rows) {}
     Processor(const Processor&) = delete;
     Processor& operator=(const Processor&) = delete;
     Processor(Processor&&) = delete;
@@ -126,6 +134,7 @@ class Processor final {
                      std::size_t frames) noexcept;
     void updateRampTarget() noexcept;
 
+    Rows rows_;
     GainRamp ramp_;
     double sampleRate_ = 48000.0;
     float targetGainDb_ = 0.0F;

@@ -8,14 +8,15 @@
 #include <string_view>
 #include <vector>
 
-#include "vstkit/protocol/params.h"
+#include "vstkit/protocol/param_spec.h"
 
 namespace vstkit::protocol {
 
-/// One plain value per row of kParams, in table order.
-using ParamValues = std::array<float, kParams.size()>;
+/// One plain value per row of a parameter table, in table order.
+using ParamValues = std::vector<float>;
 
-[[nodiscard]] ParamValues defaultValues() noexcept;
+/// Every row's default, in table order.
+[[nodiscard]] ParamValues defaultValues(std::span<const ParamSpec> table);
 
 /// Saved-state format, version 1 (all integers little-endian):
 ///   "VSTK"  u32 version  u32 entryCount
@@ -49,22 +50,20 @@ struct StateParseResult {
     StateError error = StateError::None;
 };
 
-/// Writes every parameter of the table with its stable id.
-[[nodiscard]] std::vector<std::uint8_t> serializeState(const ParamValues& values);
-
 /// Reads a blob written by serializeState (this or any older version).
 /// Unknown ids are skipped, missing ids get their defaults, values are clamped
 /// to range. Any structural fault rejects the whole blob: values stays empty.
-[[nodiscard]] StateParseResult parseState(std::span<const std::uint8_t> blob) noexcept;
+[[nodiscard]] StateParseResult parseState(std::span<const ParamSpec> table,
+                                          std::span<const std::uint8_t> blob);
 
-/// serializeState for any parameter table: `values` holds one plain value per
-/// row of `table`, in table order.
+/// Writes every row of the table with its stable id: `values` holds one
+/// plain value per row, in table order.
 [[nodiscard]] std::vector<std::uint8_t> serializeState(std::span<const ParamSpec> table,
                                                        std::span<const float> values);
 
-/// parseState for any parameter table (at most kMaxTableRows rows): fills
+/// parseState into caller-owned storage (at most kMaxTableRows rows): fills
 /// `values` (one per row) and returns StateError::None, or leaves `values`
-/// untouched and says why the blob was rejected.
+/// untouched and says why the blob was rejected. Never allocates.
 [[nodiscard]] StateError parseState(std::span<const ParamSpec> table,
                                     std::span<const std::uint8_t> blob,
                                     std::span<float> values) noexcept;

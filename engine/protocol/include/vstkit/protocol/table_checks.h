@@ -11,7 +11,7 @@ namespace vstkit::protocol {
 
 /// Compile-time checks of a parameter table, for any plugin's table:
 ///
-///     static_assert(isValidTable(kParams));
+///     static_assert(isValidTable(kParameters));
 ///
 /// or one static_assert per check, each with its own message. Every check is
 /// true for an empty table.
@@ -61,14 +61,9 @@ namespace detail {
 
 }  // namespace detail
 
-/// Row i describes ParamId i, so rows can be found by id without a search.
-[[nodiscard]] consteval bool rowsMatchTheirIds(std::span<const ParamSpec> table) {
-    for (std::size_t i = 0; i < table.size(); ++i) {
-        if (static_cast<std::size_t>(table[i].id) != i) {
-            return false;
-        }
-    }
-    return table.size() <= kMaxTableRows;
+/// A table has at least one row and fits the kit's fixed-size storage.
+[[nodiscard]] consteval bool sizeIsSupported(std::span<const ParamSpec> table) {
+    return !table.empty() && table.size() <= kMaxTableRows;
 }
 
 [[nodiscard]] consteval bool stableIdsAreUnique(std::span<const ParamSpec> table) {
@@ -193,7 +188,7 @@ namespace detail {
 
 /// Every check above.
 [[nodiscard]] consteval bool isValidTable(std::span<const ParamSpec> table) {
-    return rowsMatchTheirIds(table) && stableIdsAreUnique(table) && atMostOneBypassToggle(table) &&
+    return sizeIsSupported(table) && stableIdsAreUnique(table) && atMostOneBypassToggle(table) &&
            rangesAreSane(table) && togglesDefaultToAnEnd(table) && steppedRangesAreWhole(table) &&
            choicesMatchTheirRange(table) && mappingsAreValid(table);
 }

@@ -18,7 +18,7 @@ inline constexpr std::array<std::string_view, 4> kModeLabels{"Low-pass", "High-p
 enum EveryKindRow : std::size_t { kCutoff, kResonance, kAttack, kMode, kTranspose, kBypass, kRows };
 
 inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
-    {.id = ParamId{kCutoff},
+    {
      .stableId = "cutoff",
      .name = "Cutoff",
      .unit = "Hz",
@@ -27,7 +27,7 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .defaultValue = 1000.0F,
      .displayDecimals = 0,
      .mapping = ParamMapping::Logarithmic},
-    {.id = ParamId{kResonance},
+    {
      .stableId = "resonance",
      .name = "Resonance",
      .unit = "%",
@@ -35,7 +35,7 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .maxValue = 100.0F,
      .defaultValue = 0.0F,
      .displayDecimals = 1},
-    {.id = ParamId{kAttack},
+    {
      .stableId = "attack",
      .name = "Attack",
      .unit = "ms",
@@ -45,7 +45,7 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .displayDecimals = 1,
      .mapping = ParamMapping::Skewed,
      .skewMidValue = 100.0F},
-    {.id = ParamId{kMode},
+    {
      .stableId = "mode",
      .name = "Mode",
      .unit = "",
@@ -55,7 +55,7 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .displayDecimals = 0,
      .kind = ParamKind::Choice,
      .choices = kModeLabels},
-    {.id = ParamId{kTranspose},
+    {
      .stableId = "transpose",
      .name = "Transpose",
      .unit = "st",
@@ -64,7 +64,7 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .defaultValue = 0.0F,
      .displayDecimals = 0,
      .kind = ParamKind::Stepped},
-    {.id = ParamId{kBypass},
+    {
      .stableId = "bypass",
      .name = "Bypass",
      .unit = "",

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "vstkit/core/plugin_processor.h"
+#include "vstkit/protocol/param_spec.h"
+#include "vstkit/protocol/table_checks.h"
+
+namespace vstkit::core {
+
+/// A 16-byte VST3 class ID, in the byte order hosts print it
+/// ("ABCDEF019182FAEB56736B74566B676E" is {0xAB, 0xCD, 0xEF, 0x01, ...}).
+using Vst3ClassId = std::array<std::uint8_t, 16>;
+
+/// Who the plugin is, in every format. Every field below the description is
+/// part of saved sessions, presets and scan caches: once released, never
+/// change one.
+struct PluginIdentity {
+    std::string_view name{};
+    std::string_view vendor{};
+    std::string_view url{};
+    std::string_view email{};
+    std::string_view version{};
+    std::string_view description{};
+    /// VST3 sub-categories, '|'-separated, e.g. "Fx|Tools".
+    std::string_view vst3Categories{};
+    Vst3ClassId vst3ComponentId{};
+    Vst3ClassId vst3ControllerId{};
+    /// The LV2 plugin URI; its editor is "<uri>:UI".
+    std::string_view lv2Uri{};
+    /// An lv2:Plugin subclass without the prefix, e.g. "FilterPlugin".
+    std::string_view lv2Class{};
+    /// lv2:minorVersion and lv2:microVersion; hosts prefer the higher.
+    int lv2MinorVersion = 0;
+    int lv2MicroVersion = 0;
+};
+
+/// Everything the formats need to know about the plugin they wrap.
+struct PluginDefinition {
+    const PluginIdentity& identity;
+    std::span<const protocol::ParamSpec> parameters;
+    std::unique_ptr<ProcessorInstance> (*makeProcessor)();
+};
+
+/// The plugin a binary is built for: defined once per plugin binary by
+/// VSTKIT_PLUGIN (see plugin_declaration.h).
+[[nodiscard]] const PluginDefinition& pluginDefinition() noexcept;
+
+/// A plugin declares itself as a type with `identity`, `parameters` and
+/// `Processor`; this checks the three fit together at compile time.
+template <typename Plugin>
+concept PluginDeclaration = requires {
+    { Plugin::identity } -> std::convertible_to<const PluginIdentity&>;
+    { Plugin::parameters } -> std::convertible_to<std::span<const protocol::ParamSpec>>;
+    typename Plugin::Processor;
+} && PluginProcessor<typename Plugin::Processor>;
+
+template <PluginDeclaration Plugin>
+[[nodiscard]] const PluginDefinition& definitionOf() noexcept {
+    static_assert(protocol::isValidTable(Plugin::parameters),
+                  "the parameter table breaks a rule: see protocol/table_checks.h");
+    static const PluginDefinition kDefinition{
+        Plugin::identity, Plugin::parameters,
+        []() -> std::unique_ptr<ProcessorInstance> {
+            return std::make_unique<ProcessorAdapter<typename Plugin::Processor>>();
+        }};
+    return kDefinition;
+}
+
+}  // namespace vstkit::core
+
+/// Names the plugin this binary is built for. Put it in exactly one source
+/// file of the plugin (vstkit_add_plugin generates that file).
+#define VSTKIT_PLUGIN(PluginType)                                                       \
+    const ::vstkit::core::PluginDefinition& ::vstkit::core::pluginDefinition() noexcept { \
+        return ::vstkit::core::definitionOf<PluginType>();                                \
+    }
