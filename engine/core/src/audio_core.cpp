@@ -8,7 +8,8 @@
 namespace vstkit::core {
 
 AudioCore::AudioCore(const PluginDefinition& plugin)
-    : parameters_(plugin.parameters.first(std::min(plugin.parameters.size(), protocol::kMaxTableRows))),
+    : parameters_(
+          plugin.parameters.first(std::min(plugin.parameters.size(), protocol::kMaxTableRows))),
       shared_(std::make_shared<SharedParameters>(parameters_)),
       sharedValues_(shared_.get()),
       processor_(plugin.makeProcessor()) {

@@ -96,7 +96,7 @@ TEST(AudioCore, LoadedStateRampsInAtTheNextBlock) {
     const auto blob = [] {
         auto values = protocol::defaultValues(protocol::testing::kGainTable);
         values[kGain] = -6.0F;
-        return protocol::serializeState(values);
+        return protocol::serializeState(protocol::testing::kGainTable, values);
     }();
     ASSERT_EQ(core.loadState(blob), protocol::StateError::None);
     EXPECT_EQ(core.shared()->values.plain(kGain), -6.0F);
@@ -145,7 +145,8 @@ TEST(AudioCoreConcurrency, AudioAndHostThreadsShareValuesWithoutRaces) {
     int drained = 0;
     while (running) {
         values[kGain] = static_cast<float>(drained % 10);
-        static_cast<void>(core.loadState(protocol::serializeState(values)));
+        static_cast<void>(
+            core.loadState(protocol::serializeState(protocol::testing::kGainTable, values)));
         while (core.shared()->appliedChanges.pop()) {
             ++drained;
         }

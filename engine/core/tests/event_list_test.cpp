@@ -27,7 +27,8 @@ TEST(EventList, FinalPointsAlwaysFitWhenIntermediatePointsOverflow) {
         EXPECT_TRUE(list.add({static_cast<std::uint32_t>(i), 0, 0.0F}, false));
     }
     EXPECT_FALSE(list.add({5, 0, 0.0F}, false));
-    for (std::size_t p = 0; p < protocol::testing::kGainTable.size(); ++p) {
+    // One final point for every row of the largest table the kit supports.
+    for (std::size_t p = 0; p < protocol::kMaxTableRows; ++p) {
         EXPECT_TRUE(list.add({4096, static_cast<std::uint32_t>(p), 1.0F}, true));
     }
     EXPECT_EQ(list.size(), EventList::kCapacity);

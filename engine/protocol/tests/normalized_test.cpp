@@ -6,8 +6,8 @@
 #include <cmath>
 #include <limits>
 
-#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
+#include "vstkit/protocol/testing/gain_table.h"
 
 namespace vstkit::protocol {
 namespace {

@@ -35,7 +35,8 @@ TEST(State, RoundTripIsBitIdentical) {
     for (float gain : {-24.0F, -6.0206F, -0.1F, 0.0F, 1.0F / 3.0F, 17.77F, 24.0F}) {
         ParamValues values = defaultValues(testing::kGainTable);
         values[testing::kGain] = gain;
-        const auto result = parseState(testing::kGainTable, serializeState(testing::kGainTable, values));
+        const auto result =
+            parseState(testing::kGainTable, serializeState(testing::kGainTable, values));
         ASSERT_EQ(result.error, StateError::None);
         ASSERT_TRUE(result.values.has_value());
         EXPECT_EQ(std::bit_cast<std::uint32_t>((*result.values)[0]),

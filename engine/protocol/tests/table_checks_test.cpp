@@ -7,8 +7,8 @@
 #include <string_view>
 #include <type_traits>
 
-#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
+#include "vstkit/protocol/testing/gain_table.h"
 
 namespace vstkit::protocol {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "vstkit/protocol/normalized.h"
-#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
+#include "vstkit/protocol/testing/gain_table.h"
 #if VSTKIT_HAS_RTCHECK
 #include "vstkit/rtcheck/realtime_scope.h"
 #endif

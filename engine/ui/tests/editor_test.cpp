@@ -35,18 +35,18 @@
 #include "combo_row.h"
 #include "layout.h"
 #include "vstkit/protocol/normalized.h"
-#include "vstkit/protocol/params.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
+#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/xdisplay/virtual_display.h"
 
 namespace vstkit::ui {
 namespace {
 
 using namespace std::chrono_literals;
-using protocol::kParams;
+constexpr auto& kParams = protocol::testing::kGainTable;
 
-constexpr std::size_t kGain = protocol::indexOf(protocol::ParamId::Gain);
-constexpr std::size_t kBypass = protocol::indexOf(protocol::ParamId::Bypass);
+constexpr std::size_t kGain = protocol::testing::kGain;
+constexpr std::size_t kBypass = protocol::testing::kGainBypass;
 
 /// Starts Xvfb on a free display number and waits until it is ready.
 /// VirtualDisplay can start one too, but it closes the -displayfd pipe after

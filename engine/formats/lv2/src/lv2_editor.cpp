@@ -5,7 +5,7 @@
 #include <lv2/options/options.h>
 #include <lv2/urid/urid.h>
 
-#include "vstkit/formats/lv2/plugin_identity.h"
+#include "vstkit/core/plugin_definition.h"
 #include "vstkit/protocol/normalized.h"
 
 namespace vstkit::formats::lv2 {
@@ -44,14 +44,15 @@ float hostScaleFactor(const LV2_Feature* const* features) {
 
 Lv2Editor::Lv2Editor(LV2UI_Write_Function write, LV2UI_Controller controller,
                      const LV2_Feature* const* features)
-    : write_(write),
+    : table_(core::pluginDefinition().parameters),
+      write_(write),
       controller_(controller),
       parent_(const_cast<void*>(findFeature(features, LV2_UI__parent))),
       hostResize_(static_cast<const LV2UI_Resize*>(findFeature(features, LV2_UI__resize))),
       touch_(static_cast<const LV2UI_Touch*>(findFeature(features, LV2_UI__touch))),
-      editor_(protocol::kParams, *this, pluginIdentity().name) {
-    for (std::size_t row = 0; row < portValues_.size(); ++row) {
-        portValues_[row] = toPortValue(protocol::kParams[row], protocol::kParams[row].defaultValue);
+      editor_(core::pluginDefinition().parameters, *this, core::pluginDefinition().identity.name) {
+    for (std::size_t row = 0; row < table_.size(); ++row) {
+        portValues_[row] = toPortValue(table_[row], table_[row].defaultValue);
     }
     editor_.setContentScale(hostScaleFactor(features));
 }
@@ -75,7 +76,7 @@ void Lv2Editor::portEvent(std::uint32_t port, std::uint32_t size, std::uint32_t 
                           const void* buffer) noexcept {
     // Format 0 is a plain float; anything else is not for a control port.
     if (format != 0 || size != sizeof(float) || buffer == nullptr || port < kFirstControlPort ||
-        port >= kPortCount) {
+        port >= kFirstControlPort + table_.size()) {
         return;
     }
     std::memcpy(&portValues_[port - kFirstControlPort], buffer, sizeof(float));
@@ -90,7 +91,7 @@ int Lv2Editor::idle() noexcept {
 }
 
 float Lv2Editor::normalizedValue(std::size_t index) const noexcept {
-    const auto& spec = protocol::kParams[index];
+    const auto& spec = table_[index];
     return protocol::toNormalized(spec, fromPortValue(spec, portValues_[index]));
 }
 
@@ -105,7 +106,7 @@ void Lv2Editor::beginEdit(std::size_t index) {
 }
 
 void Lv2Editor::performEdit(std::size_t index, float normalized) {
-    const auto& spec = protocol::kParams[index];
+    const auto& spec = table_[index];
     float portValue = toPortValue(spec, protocol::fromNormalized(spec, normalized));
     portValues_[index] = portValue;
     write_(controller_, controlPortIndex(index), sizeof(float), 0, &portValue);

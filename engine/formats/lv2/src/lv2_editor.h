@@ -43,6 +43,7 @@ class Lv2Editor final : public ui::ParameterAccess {
   private:
     void touch(std::size_t index, bool grabbed) const;
 
+    std::span<const protocol::ParamSpec> table_;
     LV2UI_Write_Function write_;
     LV2UI_Controller controller_;
     void* parent_ = nullptr;
@@ -50,7 +51,7 @@ class Lv2Editor final : public ui::ParameterAccess {
     const LV2UI_Touch* touch_ = nullptr;
     const char* error_ = "";
     /// The control ports as last reported by the host or written by us.
-    std::array<float, protocol::kParams.size()> portValues_{};
+    std::array<float, protocol::kMaxTableRows> portValues_{};
     ui::Editor editor_;
 };
 

@@ -42,11 +42,13 @@ bool samePortValue(float a, float b) noexcept {
 }  // namespace
 
 Lv2Plugin::Lv2Plugin(double sampleRate, const LV2_Feature* const* features)
-    : sampleRate_(sampleRate), stateKeys_(StateKeys::map(features)) {
+    : core_(core::pluginDefinition()),
+      sampleRate_(sampleRate),
+      stateKeys_(StateKeys::map(features)) {
     maxBlockFrames_ = maxBlockLengthOption(features, stateKeys_);
-    for (std::size_t row = 0; row < protocol::kParams.size(); ++row) {
+    for (std::size_t row = 0; row < core_.parameters().size(); ++row) {
         lastPortValues_[row] =
-            toPortValue(protocol::kParams[row], core_.shared()->values.plain(row));
+            toPortValue(core_.parameters()[row], core_.shared()->values.plain(row));
     }
     core_.prepare(sampleRate_, maxBlockFrames_);
 }
@@ -56,7 +58,7 @@ void Lv2Plugin::connectPort(std::uint32_t port, void* data) noexcept {
         inputs_[port - kFirstAudioInput] = static_cast<const float*>(data);
     } else if (port >= kFirstAudioOutput && port < kFirstAudioOutput + kAudioChannels) {
         outputs_[port - kFirstAudioOutput] = static_cast<float*>(data);
-    } else if (port >= kFirstControlPort && port < kPortCount) {
+    } else if (port >= kFirstControlPort && port < kFirstControlPort + core_.parameters().size()) {
         controls_[port - kFirstControlPort] = static_cast<const float*>(data);
     }
 }
@@ -77,7 +79,7 @@ void Lv2Plugin::readControlPorts() noexcept {
             continue;
         }
         lastPortValues_[row] = portValue;
-        const float plain = fromPortValue(protocol::kParams[row], portValue);
+        const float plain = fromPortValue(core_.parameters()[row], portValue);
         if (firstRunAfterActivate_) {
             core_.shared()->values.setPlain(row, plain);
         } else {

@@ -45,10 +45,10 @@ class Lv2Plugin final {
     StateKeys stateKeys_;
     std::array<const float*, kAudioChannels> inputs_{};
     std::array<float*, kAudioChannels> outputs_{};
-    std::array<const float*, protocol::kParams.size()> controls_{};
+    std::array<const float*, protocol::kMaxTableRows> controls_{};
     /// What each control port held when last read: only a change is an event,
     /// so a value loaded from state stands until the host moves the port.
-    std::array<float, protocol::kParams.size()> lastPortValues_{};
+    std::array<float, protocol::kMaxTableRows> lastPortValues_{};
     /// LV2 hosts set the initial port values just before the first run(), not
     /// before activate(): those must not ramp in from the defaults.
     bool firstRunAfterActivate_ = true;

@@ -9,7 +9,7 @@
 #include <lv2/state/state.h>
 
 #include "lv2_plugin.h"
-#include "vstkit/formats/lv2/plugin_identity.h"
+#include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::lv2 {
 namespace {
@@ -77,7 +77,7 @@ const void* extensionData(const char* uri) {
 const LV2_Descriptor& descriptor() {
     // The URI must outlive every host's use of the descriptor: keep it for the
     // life of the module.
-    static const std::string uri{pluginIdentity().uri};
+    static const std::string uri{core::pluginDefinition().identity.lv2Uri};
     static const LV2_Descriptor kDescriptor{uri.c_str(), instantiate, connectPort, activate,
                                             run,         deactivate,  cleanup,     extensionData};
     return kDescriptor;

@@ -7,7 +7,7 @@
 #include <lv2/buf-size/buf-size.h>
 #include <lv2/urid/urid.h>
 
-#include "vstkit/formats/lv2/plugin_identity.h"
+#include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::lv2 {
 
@@ -21,7 +21,7 @@ StateKeys StateKeys::map(const LV2_Feature* const* features) {
     if (urids == nullptr) {
         return {};
     }
-    const std::string uri{pluginIdentity().uri};
+    const std::string uri{core::pluginDefinition().identity.lv2Uri};
     const auto map = [urids](const std::string& name) {
         return urids->map(urids->handle, name.c_str());
     };

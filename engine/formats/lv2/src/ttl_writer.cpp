@@ -4,7 +4,7 @@
 #include <charconv>
 #include <string>
 
-#include "vstkit/formats/lv2/plugin_identity.h"
+#include "vstkit/core/plugin_definition.h"
 #include "vstkit/formats/lv2/port_layout.h"
 
 namespace vstkit::formats::lv2 {
@@ -47,7 +47,7 @@ std::string decimal(float value) {
 }
 
 std::string uiUri() {
-    return std::string{pluginIdentity().uri} + ":UI";
+    return std::string{core::pluginDefinition().identity.lv2Uri} + ":UI";
 }
 
 // The LV2 units vocabulary for the units we know; anything else gets a unit
@@ -145,9 +145,9 @@ void writeControlPort(std::ostream& out, const protocol::ParamSpec& spec, std::s
 }  // namespace
 
 void writeManifest(std::ostream& out, const BundleFiles& files) {
-    const auto& identity = pluginIdentity();
+    const auto& identity = core::pluginDefinition().identity;
     out << "# Written at build time from the plugin's identity; do not edit.\n" << kPrefixes;
-    out << "<" << identity.uri << ">\n"
+    out << "<" << identity.lv2Uri << ">\n"
         << "\ta lv2:Plugin ;\n"
         << "\tlv2:binary <" << files.pluginBinary << "> ;\n"
         << "\trdfs:seeAlso <" << files.pluginTtl << "> .\n\n";
@@ -158,24 +158,24 @@ void writeManifest(std::ostream& out, const BundleFiles& files) {
 }
 
 void writePluginDescription(std::ostream& out, const BundleFiles& files) {
-    writePluginDescription(out, files, protocol::kParams);
+    writePluginDescription(out, files, core::pluginDefinition().parameters);
 }
 
 void writePluginDescription(std::ostream& out, const BundleFiles& files,
                             std::span<const protocol::ParamSpec> table) {
-    const auto& identity = pluginIdentity();
+    const auto& identity = core::pluginDefinition().identity;
     out << "# Written at build time from the plugin's identity and parameter table;\n"
         << "# do not edit. The URI and every port symbol are saved in sessions and\n"
         << "# presets: once released, they never change.\n"
         << kPrefixes;
-    out << "<" << identity.uri << ">\n"
-        << "\ta lv2:Plugin , lv2:" << identity.pluginClass << " , doap:Project ;\n"
+    out << "<" << identity.lv2Uri << ">\n"
+        << "\ta lv2:Plugin , lv2:" << identity.lv2Class << " , doap:Project ;\n"
         << "\tdoap:name " << quoted(identity.name) << " ;\n"
         << "\trdfs:comment " << quoted(identity.description) << " ;\n"
         << "\tdoap:maintainer [\n\t\tfoaf:name " << quoted(identity.vendor) << " ;\n"
-        << "\t\tfoaf:homepage <" << identity.homepage << "> ;\n\t] ;\n"
-        << "\tlv2:minorVersion " << identity.minorVersion << " ;\n"
-        << "\tlv2:microVersion " << identity.microVersion << " ;\n"
+        << "\t\tfoaf:homepage <" << identity.url << "> ;\n\t] ;\n"
+        << "\tlv2:minorVersion " << identity.lv2MinorVersion << " ;\n"
+        << "\tlv2:microVersion " << identity.lv2MicroVersion << " ;\n"
         << "\tlv2:optionalFeature lv2:hardRTCapable , urid:map , opts:options ;\n"
         << "\tlv2:extensionData state:interface ;\n"
         << "\tui:ui <" << uiUri() << "> ;\n"

@@ -22,7 +22,7 @@ void writeManifest(std::ostream& out, const BundleFiles& files);
 /// row, with range, default, unit and port properties: lv2:integer for stepped
 /// rows, lv2:enumeration and one scale point per label for choices,
 /// lv2:toggled, pprops:logarithmic) and the UI. Written
-/// from pluginIdentity() and the parameter table at build time, so nothing
+/// from the plugin's identity and parameter table at build time, so nothing
 /// in it is written twice by hand.
 void writePluginDescription(std::ostream& out, const BundleFiles& files);
 

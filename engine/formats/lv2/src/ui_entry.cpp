@@ -10,7 +10,7 @@
 #include <lv2/ui/ui.h>
 
 #include "lv2_editor.h"
-#include "vstkit/formats/lv2/plugin_identity.h"
+#include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::lv2 {
 namespace {
@@ -24,14 +24,15 @@ LV2UI_Handle instantiate(const LV2UI_Descriptor* /*descriptor*/, const char* plu
                          LV2UI_Controller controller, LV2UI_Widget* widget,
                          const LV2_Feature* const* features) {
     try {
-        if (pluginUri == nullptr || pluginIdentity().uri != pluginUri) {
+        if (pluginUri == nullptr || core::pluginDefinition().identity.lv2Uri != pluginUri) {
             return nullptr;
         }
         auto editor = std::make_unique<Lv2Editor>(write, controller, features);
         if (!editor->open()) {
             // The host has no other channel for the reason; stderr is where hosts log.
             std::fprintf(stderr, "%s: cannot open the editor: %s\n",
-                         std::string{pluginIdentity().name}.c_str(), editor->error());
+                         std::string{core::pluginDefinition().identity.name}.c_str(),
+                         editor->error());
             return nullptr;
         }
         *widget = reinterpret_cast<LV2UI_Widget>(editor->windowId());
@@ -72,7 +73,7 @@ const void* extensionData(const char* uri) {
 }
 
 const LV2UI_Descriptor& descriptor() {
-    static const std::string uri = std::string{pluginIdentity().uri} + ":UI";
+    static const std::string uri = std::string{core::pluginDefinition().identity.lv2Uri} + ":UI";
     static const LV2UI_Descriptor kDescriptor{uri.c_str(), instantiate, cleanup, portEvent,
                                               extensionData};
     return kDescriptor;

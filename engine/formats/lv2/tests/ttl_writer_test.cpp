@@ -10,28 +10,38 @@
 #include <sstream>
 #include <string>
 
-#include "vstkit/formats/lv2/plugin_identity.h"
+#include "vstkit/core/plugin_definition.h"
+#include "vstkit/dsp/processor.h"
 #include "vstkit/formats/lv2/port_layout.h"
-#include "vstkit/protocol/params.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
+#include "vstkit/protocol/testing/gain_table.h"
 
 namespace vstkit::formats::lv2 {
+namespace {
 
 // This test executable's own plugin, so the writer can be run on a test table.
-const PluginIdentity& pluginIdentity() noexcept {
-    static constexpr PluginIdentity kIdentity{
-        .uri = "https://vstkit.dev/plugins/test-every-kind",
+struct EveryKindPlugin {
+    static constexpr core::PluginIdentity identity{
         .name = "Every Kind",
         .vendor = "VstKit",
-        .homepage = "https://vstkit.dev",
+        .url = "https://vstkit.dev",
         .description = "A test table with a parameter of every kind",
-        .pluginClass = "FilterPlugin",
-        .minorVersion = 0,
-        .microVersion = 1,
+        .lv2Uri = "https://vstkit.dev/plugins/test-every-kind",
+        .lv2Class = "FilterPlugin",
+        .lv2MinorVersion = 0,
+        .lv2MicroVersion = 1,
     };
-    return kIdentity;
-}
+    static constexpr std::span<const protocol::ParamSpec> parameters{
+        protocol::testing::kEveryKindTable};
+    using Processor = dsp::Processor;
+};
 
+}  // namespace
+}  // namespace vstkit::formats::lv2
+
+VSTKIT_PLUGIN(vstkit::formats::lv2::EveryKindPlugin)
+
+namespace vstkit::formats::lv2 {
 namespace {
 
 using protocol::testing::kEveryKindTable;
@@ -95,8 +105,8 @@ TEST(TtlWriter, SteppedIsIntegerLogarithmicIsPpropsAndToggleIsToggled) {
               std::string::npos);
 }
 
-TEST(TtlWriter, TheReleasedTablesPortsAreUnchanged) {
-    const std::string ttl = description(protocol::kParams);
+TEST(TtlWriter, AGainTablesPortsLookAsReleased) {
+    const std::string ttl = description(protocol::testing::kGainTable);
     EXPECT_EQ(port(ttl, "gain"),
               "a lv2:InputPort , lv2:ControlPort ;\n"
               "\t\tlv2:index 4 ;\n"

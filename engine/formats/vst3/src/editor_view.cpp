@@ -3,8 +3,7 @@
 #include <cstring>
 
 #include "plugin_controller.h"
-#include "vstkit/formats/vst3/plugin_identity.h"
-#include "vstkit/protocol/params.h"
+#include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::vst3 {
 
@@ -18,7 +17,7 @@ constexpr Linux::TimerInterval kFrameIntervalMs = 33;
 EditorView::EditorView(PluginController& controller)
     : controller_(controller),
       controllerReference_(&controller),
-      editor_(protocol::kParams, *this, pluginIdentity().name) {}
+      editor_(core::pluginDefinition().parameters, *this, core::pluginDefinition().identity.name) {}
 
 EditorView::~EditorView() {
     stopRunLoop();

@@ -5,12 +5,11 @@
 #include <cstring>
 
 #include "pluginterfaces/vst/ivstparameterchanges.h"
-#include "vstkit/core/realtime_guard.h"
 #include "shared_parameters_message.h"
 #include "state_loading.h"
 #include "stream_io.h"
+#include "vstkit/core/realtime_guard.h"
 #include "vstkit/formats/vst3/param_ids.h"
-#include "vstkit/formats/vst3/plugin_identity.h"
 #include "vstkit/protocol/normalized.h"
 
 namespace vstkit::formats::vst3 {
@@ -21,45 +20,28 @@ namespace {
 
 constexpr std::size_t kMaxChannels = 2;
 
-constexpr auto kParamIds = [] {
-    std::array<Vst::ParamID, protocol::kParams.size()> ids{};
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        ids[i] = paramIdOf(protocol::kParams[i]);
-    }
-    return ids;
-}();
-
-[[nodiscard]] constexpr bool paramIdsAreUnique() {
-    for (std::size_t i = 0; i < kParamIds.size(); ++i) {
-        for (std::size_t j = i + 1; j < kParamIds.size(); ++j) {
-            if (kParamIds[i] == kParamIds[j]) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
-static_assert(paramIdsAreUnique(), "two stable ids hash to the same VST3 ParamID");
-
-/// The table row of a ParamID; a short scan, no map, nothing allocated.
-[[nodiscard]] std::optional<std::size_t> rowOf(Vst::ParamID id) noexcept {
-    for (std::size_t i = 0; i < kParamIds.size(); ++i) {
-        if (kParamIds[i] == id) {
-            return i;
-        }
-    }
-    return std::nullopt;
-}
-
 [[nodiscard]] bool isMonoOrStereo(Vst::SpeakerArrangement arrangement) noexcept {
     return arrangement == Vst::SpeakerArr::kMono || arrangement == Vst::SpeakerArr::kStereo;
 }
 
 }  // namespace
 
-PluginComponent::PluginComponent() {
-    setControllerClass(
-        FUID::fromTUID(reinterpret_cast<const char*>(pluginIdentity().controllerClassId.data())));
+PluginComponent::PluginComponent() : core_(core::pluginDefinition()) {
+    setControllerClass(FUID::fromTUID(
+        reinterpret_cast<const char*>(core::pluginDefinition().identity.vst3ControllerId.data())));
+    const auto parameters = core_.parameters();
+    for (std::size_t row = 0; row < parameters.size(); ++row) {
+        paramIds_[row] = paramIdOf(parameters[row]);
+    }
+}
+
+std::optional<std::size_t> PluginComponent::rowOf(Vst::ParamID id) const noexcept {
+    for (std::size_t row = 0; row < core_.parameters().size(); ++row) {
+        if (paramIds_[row] == id) {
+            return row;
+        }
+    }
+    return std::nullopt;
 }
 
 PluginComponent::~PluginComponent() {
@@ -172,7 +154,7 @@ tresult PLUGIN_API PluginComponent::setState(IBStream* state) {
         if (!blob) {
             return kResultFalse;  // Too large or unreadable: nothing changes.
         }
-        const auto parsed = parseComponentState(*blob);
+        const auto parsed = parseComponentState(core_.parameters(), *blob);
         if (!parsed.values) {
             return kResultFalse;  // Malformed: nothing changes.
         }
@@ -213,7 +195,7 @@ void PluginComponent::collectParameterChanges(Vst::IParameterChanges* changes) n
                 continue;
             }
             const float plain =
-                protocol::fromNormalized(protocol::kParams[*row], static_cast<float>(normalized));
+                protocol::fromNormalized(core_.parameters()[*row], static_cast<float>(normalized));
             core_.events().add({static_cast<std::uint32_t>(std::max(offset, 0)),
                                 static_cast<std::uint32_t>(*row), plain},
                                p == points - 1);

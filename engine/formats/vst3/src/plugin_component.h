@@ -3,6 +3,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <optional>
 
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "public.sdk/source/vst/vstcomponent.h"
@@ -71,7 +72,11 @@ class PluginComponent final : public Steinberg::Vst::Component,
     [[nodiscard]] std::size_t activeChannels(
         const Steinberg::Vst::ProcessData& data) const noexcept;
 
+    [[nodiscard]] std::optional<std::size_t> rowOf(Steinberg::Vst::ParamID id) const noexcept;
+
     core::AudioCore core_;
+    /// The VST3 ParamID of every table row.
+    std::array<Steinberg::Vst::ParamID, protocol::kMaxTableRows> paramIds_{};
     Steinberg::Vst::ProcessSetup setup_{Steinberg::Vst::kRealtime, Steinberg::Vst::kSample32, 4096,
                                         48000.0};
     Steinberg::Vst::SpeakerArrangement arrangement_ = Steinberg::Vst::SpeakerArr::kStereo;

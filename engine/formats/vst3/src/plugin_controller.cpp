@@ -7,6 +7,7 @@
 #include "shared_parameters_message.h"
 #include "state_loading.h"
 #include "stream_io.h"
+#include "vstkit/core/plugin_definition.h"
 #include "vstkit/protocol/normalized.h"
 
 namespace vstkit::formats::vst3 {
@@ -22,8 +23,11 @@ tresult PLUGIN_API PluginController::initialize(FUnknown* context) {
     if (result != kResultOk) {
         return result;
     }
-    for (std::size_t row = 0; row < protocol::kParams.size(); ++row) {
-        auto* parameter = new ProtocolParameter(protocol::kParams[row]);
+    const auto table = core::pluginDefinition().parameters;
+    rows_.assign(table.size(), nullptr);
+    editing_.assign(table.size(), false);
+    for (std::size_t row = 0; row < table.size(); ++row) {
+        auto* parameter = new ProtocolParameter(table[row]);
         rows_[row] = parameter;
         parameters.addParameter(parameter);  // Takes ownership.
     }
@@ -32,7 +36,8 @@ tresult PLUGIN_API PluginController::initialize(FUnknown* context) {
 
 tresult PLUGIN_API PluginController::terminate() {
     shared_.reset();
-    rows_.fill(nullptr);
+    rows_.clear();
+    editing_.clear();
     return EditController::terminate();
 }
 
@@ -42,7 +47,7 @@ tresult PLUGIN_API PluginController::setComponentState(IBStream* state) {
         if (!blob) {
             return kResultFalse;
         }
-        const auto parsed = parseComponentState(*blob);
+        const auto parsed = parseComponentState(core::pluginDefinition().parameters, *blob);
         if (!parsed.values) {
             return kResultFalse;
         }
@@ -56,8 +61,9 @@ tresult PLUGIN_API PluginController::setComponentState(IBStream* state) {
 }
 
 void PluginController::showPlain(std::size_t row, float plain) noexcept {
-    if (rows_[row] != nullptr) {
-        rows_[row]->setNormalized(protocol::toNormalized(protocol::kParams[row], plain));
+    if (row < rows_.size() && rows_[row] != nullptr) {
+        rows_[row]->setNormalized(
+            protocol::toNormalized(core::pluginDefinition().parameters[row], plain));
     }
 }
 
@@ -88,18 +94,20 @@ IPlugView* PLUGIN_API PluginController::createView(FIDString name) {
 }
 
 float PluginController::normalizedOf(std::size_t row) const noexcept {
-    return rows_[row] == nullptr ? 0.0F : static_cast<float>(rows_[row]->getNormalized());
+    return row >= rows_.size() || rows_[row] == nullptr
+               ? 0.0F
+               : static_cast<float>(rows_[row]->getNormalized());
 }
 
 void PluginController::beginRowEdit(std::size_t row) {
-    if (rows_[row] != nullptr) {
+    if (row < rows_.size() && rows_[row] != nullptr) {
         editing_[row] = true;
         beginEdit(rows_[row]->getInfo().id);
     }
 }
 
 void PluginController::performRowEdit(std::size_t row, float normalized) {
-    if (rows_[row] != nullptr) {
+    if (row < rows_.size() && rows_[row] != nullptr) {
         const Vst::ParamID id = rows_[row]->getInfo().id;
         setParamNormalized(id, normalized);
         performEdit(id, rows_[row]->getNormalized());
@@ -107,7 +115,7 @@ void PluginController::performRowEdit(std::size_t row, float normalized) {
 }
 
 void PluginController::endRowEdit(std::size_t row) {
-    if (rows_[row] != nullptr) {
+    if (row < rows_.size() && rows_[row] != nullptr) {
         editing_[row] = false;
         endEdit(rows_[row]->getInfo().id);
     }

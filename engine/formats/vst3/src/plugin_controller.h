@@ -3,9 +3,9 @@
 #include <array>
 #include <memory>
 
+#include <vector>
 #include "public.sdk/source/vst/vsteditcontroller.h"
 #include "vstkit/core/shared_parameters.h"
-#include "vstkit/protocol/params.h"
 
 namespace vstkit::formats::vst3 {
 
@@ -45,9 +45,9 @@ class PluginController final : public Steinberg::Vst::EditController {
   private:
     void showPlain(std::size_t row, float plain) noexcept;
 
-    std::array<ProtocolParameter*, protocol::kParams.size()> rows_{};
+    std::vector<ProtocolParameter*> rows_;
     /// Rows inside an editor gesture: playback news would fight the mouse.
-    std::array<bool, protocol::kParams.size()> editing_{};
+    std::vector<bool> editing_;
     std::shared_ptr<core::SharedParameters> shared_;
 };
 

@@ -8,7 +8,7 @@
 #include "pluginterfaces/base/ipluginbase.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "pluginterfaces/vst/ivsteditcontroller.h"
-#include "vstkit/formats/vst3/plugin_identity.h"
+#include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::vst3 {
 namespace {
@@ -33,7 +33,7 @@ void copyText(std::string_view text, char16 (&out)[N]) {
     out[length] = 0;
 }
 
-void copyId(const ClassId& id, TUID out) {
+void copyId(const core::Vst3ClassId& id, TUID out) {
     std::memcpy(out, id.data(), id.size());
 }
 
@@ -44,7 +44,7 @@ enum class ClassIndex : int32 { Component = 0, Controller = 1, Count = 2 };
 // through a base pointer, so by design they have no virtual destructor.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
-/// The factory has no state: every answer comes from pluginIdentity(), so
+/// The factory has no state: every answer comes from the plugin's identity, so
 /// one static instance serves every host call.
 class PluginFactory final : public IPluginFactory3 {
   public:
@@ -69,7 +69,7 @@ class PluginFactory final : public IPluginFactory3 {
         if (info == nullptr) {
             return kInvalidArgument;
         }
-        const PluginIdentity& identity = pluginIdentity();
+        const core::PluginIdentity& identity = core::pluginDefinition().identity;
         *info = PFactoryInfo{};
         copyText(identity.vendor, info->vendor);
         copyText(identity.url, info->url);
@@ -97,15 +97,15 @@ class PluginFactory final : public IPluginFactory3 {
         if (info == nullptr || index < 0 || index >= countClasses()) {
             return kInvalidArgument;
         }
-        const PluginIdentity& identity = pluginIdentity();
+        const core::PluginIdentity& identity = core::pluginDefinition().identity;
         const bool component = index == static_cast<int32>(ClassIndex::Component);
         *info = PClassInfo2{};
-        copyId(component ? identity.componentClassId : identity.controllerClassId, info->cid);
+        copyId(component ? identity.vst3ComponentId : identity.vst3ControllerId, info->cid);
         info->cardinality = PClassInfo::kManyInstances;
         copyText(component ? kVstAudioEffectClass : kVstComponentControllerClass, info->category);
         copyText(identity.name, info->name);
         info->classFlags = 0;  // Component and controller share memory: not distributable.
-        copyText(component ? identity.categories : std::string_view{}, info->subCategories);
+        copyText(component ? identity.vst3Categories : std::string_view{}, info->subCategories);
         copyText(identity.vendor, info->vendor);
         copyText(identity.version, info->version);
         copyText(kVstVersionString, info->sdkVersion);
@@ -117,7 +117,7 @@ class PluginFactory final : public IPluginFactory3 {
         if (info == nullptr || getClassInfo2(index, &ascii) != kResultOk) {
             return kInvalidArgument;
         }
-        const PluginIdentity& identity = pluginIdentity();
+        const core::PluginIdentity& identity = core::pluginDefinition().identity;
         *info = PClassInfoW{};
         std::memcpy(info->cid, ascii.cid, sizeof(TUID));
         info->cardinality = ascii.cardinality;
@@ -137,11 +137,11 @@ class PluginFactory final : public IPluginFactory3 {
             return kInvalidArgument;
         }
         *object = nullptr;
-        const PluginIdentity& identity = pluginIdentity();
+        const core::PluginIdentity& identity = core::pluginDefinition().identity;
         FUnknown* created = nullptr;
-        if (std::memcmp(cid, identity.componentClassId.data(), sizeof(TUID)) == 0) {
+        if (std::memcmp(cid, identity.vst3ComponentId.data(), sizeof(TUID)) == 0) {
             created = PluginComponent::create(nullptr);
-        } else if (std::memcmp(cid, identity.controllerClassId.data(), sizeof(TUID)) == 0) {
+        } else if (std::memcmp(cid, identity.vst3ControllerId.data(), sizeof(TUID)) == 0) {
             created = PluginController::create(nullptr);
         } else {
             return kNoInterface;

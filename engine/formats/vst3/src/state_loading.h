@@ -15,6 +15,7 @@ inline constexpr std::size_t kMaxComponentStateBytes = protocol::kMaxStateBytes 
 /// Parses a component state written by any VstKit build: this one's blob or
 /// a JUCE-made build's (whose bypass lived in JUCE's trailer). Rejects
 /// exactly what protocol::parseState rejects.
-[[nodiscard]] protocol::StateParseResult parseComponentState(std::span<const std::uint8_t> blob);
+[[nodiscard]] protocol::StateParseResult parseComponentState(
+    std::span<const protocol::ParamSpec> table, std::span<const std::uint8_t> blob);
 
 }  // namespace vstkit::formats::vst3

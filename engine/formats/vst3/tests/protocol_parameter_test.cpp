@@ -8,7 +8,7 @@
 #include "public.sdk/source/vst/vsteditcontroller.h"
 #include "vstkit/formats/vst3/param_ids.h"
 #include "vstkit/protocol/normalized.h"
-#include "vstkit/protocol/params.h"
+#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
 #include "vstkit/protocol/value_text.h"
 
@@ -158,10 +158,10 @@ TEST(ProtocolParameter, TextRoundTripsForEveryKind) {
     }
 }
 
-TEST(ProtocolParameter, TheReleasedRowsAreUnchanged) {
-    TableController controller{protocol::kParams};
-    const auto& gain = protocol::spec(protocol::ParamId::Gain);
-    const auto& bypass = protocol::spec(protocol::ParamId::Bypass);
+TEST(ProtocolParameter, AGainAndABypassRowLookAsHostsExpect) {
+    TableController controller{protocol::testing::kGainTable};
+    const auto& gain = protocol::testing::kGainTable[protocol::testing::kGain];
+    const auto& bypass = protocol::testing::kGainTable[protocol::testing::kGainBypass];
     EXPECT_EQ(controller.info(gain).stepCount, 0);
     EXPECT_EQ(controller.info(gain).flags, Vst::ParameterInfo::kCanAutomate);
     EXPECT_EQ(controller.info(bypass).stepCount, 1);

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "vstkit/core/event_list.h"
-#include "vstkit/core/shared_parameters.h"
 #include "vstkit/core/plugin_definition.h"
+#include "vstkit/core/shared_parameters.h"
 #include "vstkit/protocol/state.h"
 
 namespace vstkit::core {

@@ -57,15 +57,15 @@ concept PluginDeclaration = requires {
     { Plugin::identity } -> std::convertible_to<const PluginIdentity&>;
     { Plugin::parameters } -> std::convertible_to<std::span<const protocol::ParamSpec>>;
     typename Plugin::Processor;
-} && PluginProcessor<typename Plugin::Processor>;
+}
+&&PluginProcessor<typename Plugin::Processor>;
 
 template <PluginDeclaration Plugin>
 [[nodiscard]] const PluginDefinition& definitionOf() noexcept {
     static_assert(protocol::isValidTable(Plugin::parameters),
                   "the parameter table breaks a rule: see protocol/table_checks.h");
     static const PluginDefinition kDefinition{
-        Plugin::identity, Plugin::parameters,
-        []() -> std::unique_ptr<ProcessorInstance> {
+        Plugin::identity, Plugin::parameters, []() -> std::unique_ptr<ProcessorInstance> {
             return std::make_unique<ProcessorAdapter<typename Plugin::Processor>>();
         }};
     return kDefinition;
@@ -75,7 +75,7 @@ template <PluginDeclaration Plugin>
 
 /// Names the plugin this binary is built for. Put it in exactly one source
 /// file of the plugin (vstkit_add_plugin generates that file).
-#define VSTKIT_PLUGIN(PluginType)                                                       \
+#define VSTKIT_PLUGIN(PluginType)                                                         \
     const ::vstkit::core::PluginDefinition& ::vstkit::core::pluginDefinition() noexcept { \
         return ::vstkit::core::definitionOf<PluginType>();                                \
     }

@@ -19,14 +19,16 @@ namespace vstkit::core {
 ///   offset; an offset at or past `frames` applies at the end, so a 0-frame
 ///   call only applies values). Never allocates, locks or blocks.
 template <typename Processor>
-concept PluginProcessor =
-    std::default_initializable<Processor> &&
+concept PluginProcessor = std::default_initializable<Processor> &&
     requires(Processor& processor, double sampleRate, std::size_t frames,
              std::span<float* const> channels, std::span<const dsp::ParameterEvent> events) {
-        { processor.prepare(sampleRate, frames) } noexcept;
-        { processor.reset() } noexcept;
-        { processor.process(channels, frames, events) } noexcept;
-    };
+    { processor.prepare(sampleRate, frames) }
+    noexcept;
+    { processor.reset() }
+    noexcept;
+    { processor.process(channels, frames, events) }
+    noexcept;
+};
 
 /// A plugin's processor behind one virtual call per block, so the formats
 /// and the core are compiled once for every plugin.

@@ -5,7 +5,6 @@
 #include <span>
 #include <string_view>
 
-
 namespace vstkit::protocol {
 
 /// How a parameter's values behave and are shown.

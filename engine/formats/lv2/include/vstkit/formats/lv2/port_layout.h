@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "vstkit/protocol/normalized.h"
-#include "vstkit/protocol/params.h"
+#include "vstkit/protocol/param_spec.h"
 
 namespace vstkit::formats::lv2 {
 
@@ -18,8 +18,6 @@ inline constexpr std::uint32_t kAudioChannels = 2;
 inline constexpr std::uint32_t kFirstAudioInput = 0;
 inline constexpr std::uint32_t kFirstAudioOutput = kFirstAudioInput + kAudioChannels;
 inline constexpr std::uint32_t kFirstControlPort = kFirstAudioOutput + kAudioChannels;
-inline constexpr std::uint32_t kPortCount =
-    kFirstControlPort + static_cast<std::uint32_t>(protocol::kParams.size());
 
 inline constexpr std::array<std::string_view, kAudioChannels> kAudioInputSymbols{"in_l", "in_r"};
 inline constexpr std::array<std::string_view, kAudioChannels> kAudioOutputSymbols{"out_l", "out_r"};

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "vstkit/protocol/param_spec.h"
@@ -26,6 +28,19 @@ inline constexpr std::uint32_t kBypassParamId = 0x62797073U;  // 'byps'
 
 [[nodiscard]] constexpr std::uint32_t paramIdOf(const protocol::ParamSpec& spec) noexcept {
     return spec.role == protocol::ParamRole::Bypass ? kBypassParamId : hashStableId(spec.stableId);
+}
+
+/// No two rows of a table may share a ParamID (a hash collision between two
+/// stable ids, or two bypass rows): checked when a plugin is declared.
+[[nodiscard]] consteval bool paramIdsAreUnique(std::span<const protocol::ParamSpec> table) {
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        for (std::size_t j = i + 1; j < table.size(); ++j) {
+            if (paramIdOf(table[i]) == paramIdOf(table[j])) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 static_assert(hashStableId("gain") == 3165055U);

@@ -15,6 +15,7 @@
 #include <lv2/ui/ui.h>
 
 #include "lv2_test_host.h"
+#include "plugin.h"
 #include "vstkit/formats/lv2/port_layout.h"
 #include "vstkit/xdisplay/virtual_display.h"
 
@@ -23,9 +24,8 @@ namespace {
 
 using namespace std::chrono_literals;
 using formats::lv2::controlPortIndex;
-using protocol::ParamId;
 
-const std::uint32_t kGainPort = controlPortIndex(protocol::indexOf(ParamId::Gain));
+const std::uint32_t kGainPort = controlPortIndex(vstkit_gain::kGain);
 
 /// One private Xvfb for the whole run: XTest moves the pointer, which must
 /// never be the pointer of the desktop the tests were started from.

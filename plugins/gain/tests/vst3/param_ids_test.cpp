@@ -3,14 +3,14 @@
 
 #include <gtest/gtest.h>
 
-#include "vstkit/protocol/params.h"
+#include "plugin.h"
 
 namespace vstkit::formats::vst3 {
 namespace {
 
 TEST(ParamIds, ReleasedIdsAreKept) {
-    EXPECT_EQ(paramIdOf(protocol::spec(protocol::ParamId::Gain)), 3165055U);
-    EXPECT_EQ(paramIdOf(protocol::spec(protocol::ParamId::Bypass)), 1652125811U);
+    EXPECT_EQ(paramIdOf(vstkit_gain::kParameters[vstkit_gain::kGain]), 3165055U);
+    EXPECT_EQ(paramIdOf(vstkit_gain::kParameters[vstkit_gain::kBypass]), 1652125811U);
 }
 
 TEST(ParamIds, TheRuleIsJucesStringHash) {

@@ -11,6 +11,7 @@
 #include <lv2/atom/atom.h>
 
 #include "lv2_test_host.h"
+#include "plugin.h"
 #include "vstkit/formats/lv2/port_layout.h"
 #include "vstkit/protocol/state.h"
 
@@ -18,12 +19,11 @@ namespace vstkit::lv2_tests {
 namespace {
 
 using formats::lv2::controlPortIndex;
-using protocol::ParamId;
 
 constexpr const char* kUri = "https://vstkit.dev/plugins/vstkit-gain";
 constexpr double kRate = 48000.0;
-const std::uint32_t kGainPort = controlPortIndex(protocol::indexOf(ParamId::Gain));
-const std::uint32_t kEnabledPort = controlPortIndex(protocol::indexOf(ParamId::Bypass));
+const std::uint32_t kGainPort = controlPortIndex(vstkit_gain::kGain);
+const std::uint32_t kEnabledPort = controlPortIndex(vstkit_gain::kBypass);
 
 float dbToGain(float db) {
     return std::pow(10.0F, db / 20.0F);
@@ -62,8 +62,8 @@ TEST_F(Lv2Plugin, KeepsItsReleasedUriAndPortSymbols) {
     const auto entry = reinterpret_cast<const LV2_Descriptor* (*)(std::uint32_t)>(
         module_.symbol("lv2_descriptor"));
     EXPECT_EQ(entry(1), nullptr);
-    EXPECT_EQ(formats::lv2::portSymbol(protocol::spec(ParamId::Gain)), "gain");
-    EXPECT_EQ(formats::lv2::portSymbol(protocol::spec(ParamId::Bypass)), "enabled");
+    EXPECT_EQ(formats::lv2::portSymbol(vstkit_gain::kParameters[vstkit_gain::kGain]), "gain");
+    EXPECT_EQ(formats::lv2::portSymbol(vstkit_gain::kParameters[vstkit_gain::kBypass]), "enabled");
     EXPECT_EQ(kGainPort, 4U);
     EXPECT_EQ(kEnabledPort, 5U);
 }
@@ -141,9 +141,9 @@ TEST_F(Lv2Plugin, StateRoundTripsThroughTheHost) {
     EXPECT_EQ(saved.begin()->first, urids_.id(std::string{kUri} + "#state"));
     EXPECT_EQ(property.type, urids_.id(LV2_ATOM__Chunk));
     EXPECT_TRUE((property.flags & LV2_STATE_IS_PORTABLE) != 0);
-    const auto parsed = protocol::parseState(property.value);
+    const auto parsed = protocol::parseState(vstkit_gain::kParameters, property.value);
     ASSERT_TRUE(parsed.values);
-    EXPECT_FLOAT_EQ((*parsed.values)[protocol::indexOf(ParamId::Gain)], -9.5F);
+    EXPECT_FLOAT_EQ((*parsed.values)[vstkit_gain::kGain], -9.5F);
 
     // A host that restores state but not the ports still gets the saved value.
     auto restored = instance();
@@ -157,7 +157,8 @@ TEST_F(Lv2Plugin, MalformedStateChangesNothing) {
     plugin->settledOutput(0.5F);
     const auto key = urids_.id(std::string{kUri} + "#state");
     const auto chunk = urids_.id(LV2_ATOM__Chunk);
-    auto blob = protocol::serializeState(protocol::defaultValues());
+    auto blob = protocol::serializeState(vstkit_gain::kParameters,
+                                         protocol::defaultValues(vstkit_gain::kParameters));
     const std::vector<StoredState> bad{
         {{key, {{1, 2, 3}, chunk, 0}}},                                 // foreign
         {{key, {{blob.begin(), blob.begin() + 7}, chunk, 0}}},          // truncated

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "plugin.h"
 #include "vstkit/formats/lv2/port_layout.h"
 
 namespace vstkit::lv2_tests {
@@ -53,8 +54,8 @@ Lv2Instance::Lv2Instance(const LV2_Descriptor& descriptor, double sampleRate,
         descriptor_.connect_port(handle_, formats::lv2::kFirstAudioOutput + channel,
                                  outputs_[channel].data());
     }
-    for (std::size_t row = 0; row < protocol::kParams.size(); ++row) {
-        const auto& spec = protocol::kParams[row];
+    for (std::size_t row = 0; row < vstkit_gain::kParameters.size(); ++row) {
+        const auto& spec = vstkit_gain::kParameters[row];
         const auto port = formats::lv2::controlPortIndex(row);
         controls_[port] = formats::lv2::toPortValue(spec, spec.defaultValue);
         descriptor_.connect_port(handle_, port, &controls_[port]);

@@ -1,0 +1,73 @@
+# vstkit_add_plugin(NAME
+#     BUNDLE_NAME <file name of the bundles and the app, e.g. VstKit>
+#     TYPE <the C++ type plugin.h declares, e.g. vstkit_gain::Plugin>
+#     [SOURCES <the processor's .cpp files>...]
+#     [DRAG_PARAMETER <a parameter the conformance run drags in the editor>
+#      DRAG_HEIGHT <where its slider is, as a fraction of the editor height>])
+#
+# Makes a plugin from the one header plugin.h in the calling folder:
+#   vstkit_NAME_plugin      a static library: the processor's sources and the
+#                           generated file holding VSTKIT_PLUGIN(TYPE)
+#   vstkit_NAME_vst3        BUNDLE_NAME.vst3
+#   vstkit_NAME_lv2         BUNDLE_NAME.lv2 (plugin, editor and generated TTL)
+#   vstkit_NAME_standalone  the app BUNDLE_NAME
+# and, with tests on, the kit's generic checks of every plugin: the VST3
+# conformance suite (NAME.conformance) and lv2_validate (NAME.lv2.validate).
+function(vstkit_add_plugin name)
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "" "BUNDLE_NAME;TYPE;DRAG_PARAMETER;DRAG_HEIGHT" "SOURCES")
+    if(NOT ARG_BUNDLE_NAME OR NOT ARG_TYPE)
+        message(FATAL_ERROR "vstkit_add_plugin(${name}) needs BUNDLE_NAME and TYPE")
+    endif()
+    if(NOT EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/plugin.h")
+        message(FATAL_ERROR "vstkit_add_plugin(${name}): no plugin.h in ${CMAKE_CURRENT_SOURCE_DIR}")
+    endif()
+
+    set(definition "${CMAKE_CURRENT_BINARY_DIR}/vstkit_${name}_definition.cpp")
+    file(CONFIGURE OUTPUT "${definition}" CONTENT [[
+// Written by vstkit_add_plugin(): the one definition of the plugin this
+// binary is built for. Edit plugin.h, not this file.
+#include "plugin.h"
+#include "vstkit/formats/vst3/param_ids.h"
+
+static_assert(vstkit::formats::vst3::paramIdsAreUnique(@ARG_TYPE@::parameters),
+              "two rows of the table have the same VST3 ParamID: rename a stable id");
+
+VSTKIT_PLUGIN(@ARG_TYPE@)
+]] @ONLY)
+
+    set(library vstkit_${name}_plugin)
+    add_library(${library} STATIC ${ARG_SOURCES} "${definition}")
+    target_include_directories(${library} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}"
+        PRIVATE "${VSTKIT_FORMAT_VST3_DIR}/include")
+    target_link_libraries(${library} PUBLIC vstkit::core PRIVATE vstkit::warnings)
+
+    vstkit_add_vst3_module(vstkit_${name}_vst3 ${ARG_BUNDLE_NAME} ${library})
+    vstkit_add_lv2_bundle(vstkit_${name}_lv2 ${ARG_BUNDLE_NAME} ${library})
+    if(COMMAND vstkit_add_standalone)
+        vstkit_add_standalone(vstkit_${name}_standalone ${ARG_BUNDLE_NAME} ${library})
+    endif()
+
+    if(VSTKIT_BUILD_TESTS AND TARGET vstkit-host)
+        find_program(VSTKIT_XVFB_RUN xvfb-run REQUIRED)
+        set(skips "")
+        if(VSTKIT_ASSERT_PROCESS_ALLOCS)
+            # A guarded plugin's own interposers are local to it, so the host
+            # cannot count its calls; its guard aborts on any instead.
+            set(skips --skip realtime)
+        endif()
+        set(drag "")
+        if(ARG_DRAG_PARAMETER)
+            set(drag --drag-parameter ${ARG_DRAG_PARAMETER} --drag-height ${ARG_DRAG_HEIGHT})
+        endif()
+        add_test(NAME ${name}.conformance
+            COMMAND ${VSTKIT_XVFB_RUN} -a -s "-screen 0 1280x800x24"
+                    $<TARGET_FILE:vstkit-host> test $<TARGET_PROPERTY:vstkit_${name}_vst3,VSTKIT_BUNDLE_DIR>
+                    --output ${CMAKE_CURRENT_BINARY_DIR}/conformance ${drag} ${skips})
+        set_tests_properties(${name}.conformance PROPERTIES TIMEOUT 600)
+    endif()
+    if(VSTKIT_BUILD_TESTS)
+        add_test(NAME ${name}.lv2.validate
+            COMMAND bash "${VSTKIT_FORMAT_LV2_DIR}/tests/validate_bundle.sh"
+                    $<TARGET_PROPERTY:vstkit_${name}_lv2,VSTKIT_BUNDLE_DIR>)
+    endif()
+endfunction()
