@@ -112,9 +112,10 @@ std::vector<std::uint8_t> serializeState(const ParamValues& values) {
 
 std::vector<std::uint8_t> serializeState(std::span<const ParamSpec> table,
                                          std::span<const float> values) {
-    std::vector<std::uint8_t> out;
+    // Starting from the magic rather than inserting it into an empty vector
+    // also keeps GCC 12's -O3 from a false stringop-overflow warning.
+    std::vector<std::uint8_t> out(kStateMagic.begin(), kStateMagic.end());
     out.reserve(12 + table.size() * (1 + kMaxStateIdLength + 4));
-    out.insert(out.end(), kStateMagic.begin(), kStateMagic.end());
     appendU32(out, kStateVersion);
     appendU32(out, static_cast<std::uint32_t>(table.size()));
     for (std::size_t i = 0; i < table.size(); ++i) {

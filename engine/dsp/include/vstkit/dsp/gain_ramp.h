@@ -29,6 +29,16 @@ class GainRamp final {
     /// Advances by frames samples without producing gains.
     void skip(std::size_t frames) noexcept;
 
+    /// The next sample's value, advancing by one: the same value fill() gives
+    /// for that sample, for loops that smooth several values per sample.
+    [[nodiscard]] float next() noexcept {
+        if (position_ >= length_) {
+            return target_;
+        }
+        ++position_;
+        return position_ == length_ ? target_ : start_ + step_ * static_cast<float>(position_);
+    }
+
     [[nodiscard]] float current() const noexcept;
     [[nodiscard]] float target() const noexcept { return target_; }
     [[nodiscard]] bool isRamping() const noexcept { return position_ < length_; }
