@@ -92,7 +92,9 @@ bool looksLikeAValue(std::string_view text) {
 double requireValue(const PluginInstance& instance, const Vst::ParameterInfo& info,
                     const std::string& name, const std::string& rawText) {
     const std::string text{trimmed(rawText)};
-    if (!looksLikeAValue(text)) {
+    // A list or stepped parameter may take a label ("Low-pass"); a continuous
+    // one needs a number.
+    if (info.stepCount == 0 && !looksLikeAValue(text)) {
         throw HostError("'" + rawText + "' is not a value for " + name +
                         " (write a number, e.g. -6 or -6 dB)");
     }

@@ -1,0 +1,83 @@
+#include "app_window.h"
+
+#include <X11/Xatom.h>
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+
+namespace vstkit::formats::standalone {
+
+std::unique_ptr<AppWindow> AppWindow::open(std::string_view title, int width, int height,
+                                           std::string& error) {
+    std::unique_ptr<AppWindow> created{new AppWindow};
+    created->display_ = XOpenDisplay(nullptr);
+    Display* const display = created->display_;
+    if (display == nullptr) {
+        const char* name = XDisplayName(nullptr);
+        error = name != nullptr && name[0] != '\0'
+                    ? std::string{"cannot open X display \""} + name + "\""
+                    : std::string{"no X display (DISPLAY is not set)"};
+        return nullptr;
+    }
+    const int screen = DefaultScreen(display);
+    created->window_ = XCreateSimpleWindow(
+        display, RootWindow(display, screen), 0, 0, static_cast<unsigned>(width),
+        static_cast<unsigned>(height), 0, BlackPixel(display, screen), BlackPixel(display, screen));
+    const std::string name{title};
+    XStoreName(display, created->window_, name.c_str());
+    // Window managers show _NET_WM_NAME (UTF-8) where they support it.
+    XChangeProperty(display, created->window_, XInternAtom(display, "_NET_WM_NAME", False),
+                    XInternAtom(display, "UTF8_STRING", False), 8, PropModeReplace,
+                    reinterpret_cast<const unsigned char*>(name.data()),
+                    static_cast<int>(name.size()));
+    XClassHint classHint{const_cast<char*>(name.c_str()), const_cast<char*>(name.c_str())};
+    XSetClassHint(display, created->window_, &classHint);
+    // The editor has one natural size: let the window manager keep it.
+    XSizeHints* sizeHints = XAllocSizeHints();
+    if (sizeHints != nullptr) {
+        sizeHints->flags = PMinSize | PMaxSize;
+        sizeHints->min_width = sizeHints->max_width = width;
+        sizeHints->min_height = sizeHints->max_height = height;
+        XSetWMNormalHints(display, created->window_, sizeHints);
+        XFree(sizeHints);
+    }
+    // Ask to be told about the close button instead of being disconnected.
+    Atom deleteWindow = XInternAtom(display, "WM_DELETE_WINDOW", False);
+    XSetWMProtocols(display, created->window_, &deleteWindow, 1);
+    created->deleteWindowAtom_ = deleteWindow;
+    XSelectInput(display, created->window_, StructureNotifyMask);
+    XMapWindow(display, created->window_);
+    // The editor connects separately and needs the window to exist on the server.
+    XSync(display, False);
+    return created;
+}
+
+AppWindow::~AppWindow() {
+    if (display_ == nullptr) {
+        return;
+    }
+    if (window_ != 0) {
+        XDestroyWindow(display_, window_);
+    }
+    XCloseDisplay(display_);
+}
+
+int AppWindow::connectionFd() const noexcept {
+    return ConnectionNumber(display_);
+}
+
+bool AppWindow::closeRequested() noexcept {
+    while (XPending(display_) > 0) {
+        XEvent event;
+        XNextEvent(display_, &event);
+        if (event.type == ClientMessage &&
+            static_cast<unsigned long>(event.xclient.data.l[0]) == deleteWindowAtom_) {
+            closeRequested_ = true;
+        } else if (event.type == DestroyNotify && event.xdestroywindow.window == window_) {
+            window_ = 0;  // Gone already: nothing to destroy later.
+            closeRequested_ = true;
+        }
+    }
+    return closeRequested_;
+}
+
+}  // namespace vstkit::formats::standalone

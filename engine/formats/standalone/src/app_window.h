@@ -1,0 +1,44 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct _XDisplay;
+
+namespace vstkit::formats::standalone {
+
+/// The app's top-level X11 window: titled with the app's name, a fixed size,
+/// and the parent the editor embeds itself in (on its own X connection).
+/// Main thread only.
+class AppWindow final {
+  public:
+    /// Connects to $DISPLAY and maps a window of the given size. On failure
+    /// returns nullptr with a one-line reason in `error`.
+    [[nodiscard]] static std::unique_ptr<AppWindow> open(std::string_view title, int width,
+                                                         int height, std::string& error);
+    ~AppWindow();
+
+    AppWindow(const AppWindow&) = delete;
+    AppWindow& operator=(const AppWindow&) = delete;
+    AppWindow(AppWindow&&) = delete;
+    AppWindow& operator=(AppWindow&&) = delete;
+
+    /// The X11 window id, for the editor to embed into.
+    [[nodiscard]] unsigned long id() const noexcept { return window_; }
+    [[nodiscard]] int connectionFd() const noexcept;
+
+    /// Handles the pending X events without blocking. True once the user
+    /// closed the window (the window manager's close button).
+    [[nodiscard]] bool closeRequested() noexcept;
+
+  private:
+    AppWindow() = default;
+
+    _XDisplay* display_ = nullptr;
+    unsigned long window_ = 0;
+    unsigned long deleteWindowAtom_ = 0;
+    bool closeRequested_ = false;
+};
+
+}  // namespace vstkit::formats::standalone

@@ -1,0 +1,44 @@
+#include "editor_parameters.h"
+#include "vstkit/core/plugin_definition.h"
+
+#include "vstkit/protocol/normalized.h"
+
+namespace vstkit::formats::standalone {
+
+EditorParameters::EditorParameters(EditQueue& edits, core::SharedParameters& shared,
+                                   const protocol::ParamValues& values) noexcept
+    : edits_(edits), shared_(shared), values_(values) {}
+
+float EditorParameters::normalizedValue(std::size_t index) const noexcept {
+    return protocol::toNormalized(core::pluginDefinition().parameters[index], values_[index]);
+}
+
+void EditorParameters::beginEdit(std::size_t /*index*/) {}
+
+void EditorParameters::performEdit(std::size_t index, float normalized) {
+    if (index >= values_.size()) {
+        return;
+    }
+    values_[index] = protocol::fromNormalized(core::pluginDefinition().parameters[index], normalized);
+    send(index);
+}
+
+void EditorParameters::endEdit(std::size_t /*index*/) {}
+
+void EditorParameters::onTimer() noexcept {
+    for (std::size_t index = 0; index < unsent_.size(); ++index) {
+        if (unsent_[index]) {
+            send(index);
+        }
+    }
+    while (shared_.appliedChanges.pop()) {
+    }
+    shared_.appliedChangesDropped.store(false, std::memory_order_relaxed);
+}
+
+void EditorParameters::send(std::size_t index) noexcept {
+    // A full queue keeps only the latest value per row, sent at the next timer.
+    unsent_[index] = !edits_.push({static_cast<std::uint32_t>(index), values_[index]});
+}
+
+}  // namespace vstkit::formats::standalone

@@ -1,0 +1,90 @@
+#include "main_loop.h"
+
+#include <poll.h>
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+
+namespace vstkit::formats::standalone {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// About 30 frames a second: smooth enough for a slider, cheap for the machine.
+constexpr auto kTimerInterval = std::chrono::milliseconds{33};
+/// An overloaded machine can xrun every block: one line a second at most.
+constexpr auto kXrunReportInterval = std::chrono::seconds{1};
+
+/// Reports xruns as they are counted; the audio thread only counts them.
+class XrunReporter final {
+  public:
+    void report(std::uint64_t counted, const Console& console) {
+        const Clock::time_point now = Clock::now();
+        if (counted == reported_ || now < nextReport_) {
+            return;
+        }
+        const std::uint64_t fresh = counted - reported_;
+        reported_ = counted;
+        nextReport_ = now + kXrunReportInterval;
+        console.warn((fresh == 1 ? std::string{"xrun"} : std::to_string(fresh) + " xruns") + " (" +
+                     std::to_string(counted) + " so far)");
+    }
+
+  private:
+    std::uint64_t reported_ = 0;
+    Clock::time_point nextReport_{};
+};
+
+int millisecondsUntil(Clock::time_point deadline) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    return left.count() > 0 ? static_cast<int>(left.count()) : 0;
+}
+
+}  // namespace
+
+StopReason runMainLoop(const MainLoopParts& parts) {
+    XrunReporter xruns;
+    Clock::time_point nextTick = Clock::now();
+    for (;;) {
+        std::array<pollfd, 3> watched{};
+        nfds_t count = 0;
+        // A negative fd (no signalfd) is skipped by poll().
+        watched[count++] = {parts.signals.fd(), POLLIN, 0};
+        if (parts.window != nullptr) {
+            watched[count++] = {parts.window->connectionFd(), POLLIN, 0};
+        }
+        const pollfd* editorSlot = nullptr;
+        if (parts.editor != nullptr && parts.editor->connectionFd() >= 0) {
+            editorSlot = &watched[count];
+            watched[count++] = {parts.editor->connectionFd(), POLLIN, 0};
+        }
+        poll(watched.data(), count, millisecondsUntil(nextTick));
+
+        if (parts.signals.received()) {
+            return StopReason::Signal;
+        }
+        // Xlib may hold events already read: ask it every time, not only on POLLIN.
+        if (parts.window != nullptr && parts.window->closeRequested()) {
+            return StopReason::WindowClosed;
+        }
+        if (editorSlot != nullptr && (editorSlot->revents & POLLIN) != 0) {
+            parts.editor->idle();
+        }
+        if (Clock::now() < nextTick) {
+            continue;
+        }
+        nextTick = Clock::now() + kTimerInterval;
+        if (parts.stream.failure()) {
+            return StopReason::AudioFailed;
+        }
+        xruns.report(parts.audio.xruns(), parts.console);
+        parts.parameters.onTimer();
+        if (parts.editor != nullptr) {
+            parts.editor->idle();
+        }
+    }
+}
+
+}  // namespace vstkit::formats::standalone

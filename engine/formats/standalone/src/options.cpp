@@ -1,0 +1,178 @@
+#include "options.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstddef>
+#include <utility>
+
+#include "vstkit/core/plugin_definition.h"
+
+namespace vstkit::formats::standalone {
+namespace {
+
+// Beyond these no audio interface runs; a typo is likelier than a need.
+constexpr unsigned kMinSampleRate = 8000;
+constexpr unsigned kMaxSampleRate = 768000;
+constexpr unsigned kMinBufferFrames = 16;
+constexpr unsigned kMaxBufferFrames = 8192;
+
+std::optional<unsigned> parseWholeNumber(std::string_view text) {
+    unsigned value = 0;
+    const char* const end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (text.empty() || error != std::errc{} || stop != end) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+/// Walks the arguments, splitting "--name=value" so both spellings read alike.
+class ArgumentReader final {
+  public:
+    explicit ArgumentReader(std::span<char* const> arguments) : arguments_(arguments) {}
+
+    [[nodiscard]] bool done() const noexcept { return next_ >= arguments_.size(); }
+
+    /// The next option's name ("--rate"), keeping any "=value" for value().
+    std::string_view nextName() {
+        std::string_view argument = arguments_[next_++];
+        inlineValue_.reset();
+        if (argument.starts_with("--")) {
+            if (const auto equals = argument.find('='); equals != std::string_view::npos) {
+                inlineValue_ = argument.substr(equals + 1);
+                argument = argument.substr(0, equals);
+            }
+        }
+        return argument;
+    }
+
+    [[nodiscard]] bool hasInlineValue() const noexcept { return inlineValue_.has_value(); }
+
+    /// The option's value: after '=' or the next argument; nullopt if there is none.
+    std::optional<std::string_view> value() {
+        if (inlineValue_) {
+            return std::exchange(inlineValue_, std::nullopt);
+        }
+        if (done()) {
+            return std::nullopt;
+        }
+        return std::string_view{arguments_[next_++]};
+    }
+
+  private:
+    std::span<char* const> arguments_;
+    std::size_t next_ = 0;
+    std::optional<std::string_view> inlineValue_;
+};
+
+OptionsResult failure(std::string message) {
+    return {std::nullopt, std::move(message)};
+}
+
+}  // namespace
+
+OptionsResult parseOptions(std::span<char* const> arguments) {
+    Options options;
+    ArgumentReader reader{arguments};
+    while (!reader.done()) {
+        const std::string name{reader.nextName()};
+        const bool takesValue = name == "--api" || name == "--device" || name == "--rate" ||
+                                name == "--buffer" || name == "--set";
+        if (!takesValue) {
+            if (reader.hasInlineValue()) {
+                return failure(name + " takes no value");
+            }
+            if (name == "--help" || name == "-h") {
+                options.help = true;
+            } else if (name == "--list-devices") {
+                options.listDevices = true;
+            } else if (name == "--no-window") {
+                options.window = false;
+            } else {
+                return failure("unknown option '" + name + "' (try --help)");
+            }
+            continue;
+        }
+        const auto value = reader.value();
+        if (!value) {
+            return failure(name + " needs a value (try --help)");
+        }
+        if (name == "--api") {
+            options.api = std::string{*value};
+        } else if (name == "--device") {
+            if (value->empty()) {
+                return failure("--device needs a device name (see --list-devices)");
+            }
+            options.device = std::string{*value};
+        } else if (name == "--rate") {
+            const auto rate = parseWholeNumber(*value);
+            if (!rate || *rate < kMinSampleRate || *rate > kMaxSampleRate) {
+                return failure("--rate takes a sample rate in Hz from " +
+                               std::to_string(kMinSampleRate) + " to " +
+                               std::to_string(kMaxSampleRate) + " (got '" + std::string{*value} +
+                               "')");
+            }
+            options.sampleRate = rate;
+        } else if (name == "--buffer") {
+            const auto frames = parseWholeNumber(*value);
+            if (!frames || *frames < kMinBufferFrames || *frames > kMaxBufferFrames) {
+                return failure("--buffer takes a block size in frames from " +
+                               std::to_string(kMinBufferFrames) + " to " +
+                               std::to_string(kMaxBufferFrames) + " (got '" + std::string{*value} +
+                               "')");
+            }
+            options.bufferFrames = frames;
+        } else {
+            auto parsed = parseParameterSetting(*value);
+            if (!parsed.setting) {
+                return failure(std::move(parsed.error));
+            }
+            options.settings.push_back(*parsed.setting);
+        }
+    }
+    return {options, {}};
+}
+
+std::string usageText(std::string_view appName) {
+    const std::string name{appName};
+    std::string text = "Usage: " + name +
+                       " [OPTIONS]\n"
+                       "Plays your audio input through " +
+                       name +
+                       " to your audio output, with its editor in a window.\n"
+                       "\n"
+                       "Options:\n"
+                       "  --list-devices     List the audio APIs and their devices, then exit.\n"
+                       "  --api NAME         Audio API: jack, alsa or pulse (default: the first\n"
+                       "                     of jack, pulse, alsa that has a device).\n"
+                       "  --device NAME      Input and output device, by the name --list-devices\n"
+                       "                     shows (default: the API's default devices).\n"
+                       "  --rate HZ          Sample rate (default: the device's own; JACK's is\n"
+                       "                     set by the JACK server).\n"
+                       "  --buffer FRAMES    Frames per block, 16 to 8192 (default 64; JACK's is\n"
+                       "                     set by the JACK server).\n"
+                       "  --set ID=VALUE     Start a parameter at VALUE, e.g. --set gain=-6 or\n"
+                       "                     --set bypass=on. May be repeated. Parameters:\n";
+    std::size_t idWidth = 0;
+    for (const auto& spec : core::pluginDefinition().parameters) {
+        idWidth = std::max(idWidth, spec.stableId.size());
+    }
+    for (const auto& spec : core::pluginDefinition().parameters) {
+        std::string id{spec.stableId};
+        id.resize(idWidth, ' ');
+        text += "                       " + id + "  " + std::string{spec.name} + ", " +
+                describeAcceptedValues(spec) + "\n";
+    }
+    text +=
+        "  --no-window        Run without a window until SIGINT (Ctrl-C) or SIGTERM.\n"
+        "  -h, --help         Show this help.\n"
+        "\n"
+        "Parameter values are remembered between runs in\n"
+        "$XDG_CONFIG_HOME/vstkit/" +
+        name +
+        ".state (default ~/.config/vstkit/); --set overrides them.\n"
+        "Exit codes: 0 done, 1 the audio device failed, 2 a bad option or device.\n";
+    return text;
+}
+
+}  // namespace vstkit::formats::standalone

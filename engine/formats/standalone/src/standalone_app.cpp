@@ -1,0 +1,189 @@
+#include "vstkit/formats/standalone/standalone_app.h"
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "alsa_messages.h"
+#include "app_window.h"
+#include "audio_devices.h"
+#include "audio_path.h"
+#include "audio_stream.h"
+#include "console.h"
+#include "device_choice.h"
+#include "editor_parameters.h"
+#include "main_loop.h"
+#include "options.h"
+#include "remembered_values.h"
+#include "termination_signals.h"
+#include "vstkit/protocol/normalized.h"
+#include "vstkit/core/plugin_definition.h"
+#include "vstkit/protocol/value_text.h"
+#include "vstkit/ui/editor.h"
+
+namespace vstkit::formats::standalone {
+namespace {
+
+constexpr int kDone = 0;
+constexpr int kAudioFailed = 1;
+constexpr int kBadRequest = 2;
+
+std::string quoted(const std::string& text) {
+    return "\"" + text + "\"";
+}
+
+std::string describeInput(const DeviceChoice& devices, unsigned channels) {
+    if (!devices.input || channels == 0) {
+        return "in none (the plugin hears silence)";
+    }
+    return "in " + quoted(devices.input->name) +
+           (channels == 1 ? " (mono, fed to both sides)" : " (2 ch)");
+}
+
+std::string describeOutput(const DeviceChoice& devices, unsigned channels) {
+    return "out " + quoted(devices.output.name) +
+           (channels == 1 ? " (mono, both sides mixed)" : " (2 ch)");
+}
+
+std::string describeValues(const protocol::ParamValues& values) {
+    std::string text;
+    for (std::size_t index = 0; index < values.size(); ++index) {
+        const auto& spec = core::pluginDefinition().parameters[index];
+        text += (text.empty() ? "" : ", ") + std::string{spec.name} + " " +
+                protocol::formatValue(spec, values[index]);
+    }
+    return text;
+}
+
+/// The start line: what plays where, and the values the plugin starts at.
+std::string describeSession(const DeviceChoice& devices, const AudioStream& stream,
+                            std::optional<unsigned> askedBufferFrames,
+                            const protocol::ParamValues& values) {
+    std::string text = devices.apiName + ", " + describeInput(devices, stream.inputChannels()) +
+                       ", " + describeOutput(devices, stream.outputChannels()) + ", " +
+                       std::to_string(stream.sampleRate()) + " Hz, " +
+                       std::to_string(stream.bufferFrames()) + " frames";
+    if (askedBufferFrames && stream.bufferFrames() != *askedBufferFrames) {
+        text += " (asked " + std::to_string(*askedBufferFrames) +
+                (devices.api == RtAudio::UNIX_JACK ? "; the JACK server sets it)" : ")");
+    }
+    return text + "; " + describeValues(values);
+}
+
+/// The remembered values with the command line's --set on top.
+protocol::ParamValues startingValues(const Options& options,
+                                     const std::optional<std::filesystem::path>& rememberedFile,
+                                     const Console& console) {
+    protocol::ParamValues values = protocol::defaultValues(core::pluginDefinition().parameters);
+    if (rememberedFile) {
+        auto remembered = loadRememberedValues(*rememberedFile);
+        if (!remembered.warning.empty()) {
+            console.warn(remembered.warning);
+        }
+        values = remembered.values;
+    }
+    for (const ParameterSetting& setting : options.settings) {
+        values[setting.index] =
+            protocol::clampPlain(core::pluginDefinition().parameters[setting.index], setting.plain);
+    }
+    return values;
+}
+
+}  // namespace
+
+int runStandaloneApp(const AppIdentity& identity, std::span<char* const> arguments) {
+    const Console console{identity.name};
+    const auto parsed = parseOptions(arguments.empty() ? arguments : arguments.subspan(1));
+    if (!parsed.options) {
+        console.warn(parsed.error);
+        return kBadRequest;
+    }
+    const Options& options = *parsed.options;
+    if (options.help) {
+        console.print(usageText(identity.name));
+        return kDone;
+    }
+
+    // Before RtAudio or JACK start any thread, so every thread inherits the mask.
+    TerminationSignals signals;
+    silenceAlsaMessages();
+    const std::vector<AudioApi> apis = probeAudioApis();
+    if (options.listDevices) {
+        console.print(describeAudioApis(apis));
+        return kDone;
+    }
+    const auto chosen = chooseDevices(apis, options.api, options.device, options.sampleRate);
+    if (!chosen.choice) {
+        console.warn(chosen.error);
+        return kBadRequest;
+    }
+
+    const auto rememberedFile =
+        rememberedValuesPath(identity.name, std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+    if (!rememberedFile) {
+        console.warn("no home folder: the values will not be remembered");
+    }
+    const protocol::ParamValues values = startingValues(options, rememberedFile, console);
+
+    // The core holds a block's worth of events: keep it off the stack.
+    auto audio = std::make_unique<AudioPath>();
+    EditorParameters parameters{audio->edits(), audio->shared(), values};
+
+    // The window comes before the audio, so a missing display costs no device.
+    // Declared in this order so the editor (its child) always goes first.
+    std::unique_ptr<AppWindow> window;
+    std::unique_ptr<ui::Editor> editor;
+    if (options.window) {
+        editor = std::make_unique<ui::Editor>(core::pluginDefinition().parameters, parameters, identity.name);
+        std::string error;
+        window = AppWindow::open(identity.name, editor->width(), editor->height(), error);
+        if (!window) {
+            console.warn(error + "; run with --no-window to play without a window");
+            return kBadRequest;
+        }
+        if (!editor->open(window->id())) {
+            console.warn("cannot show the editor: " + editor->error() +
+                         "; run with --no-window to play without a window");
+            return kBadRequest;
+        }
+    }
+
+    std::string error;
+    auto stream =
+        AudioStream::open({.devices = *chosen.choice,
+                           .bufferFrames = options.bufferFrames.value_or(kDefaultBufferFrames),
+                           .clientName = std::string{identity.name}},
+                          *audio, values, error);
+    if (!stream || !stream->start(error)) {
+        console.warn("cannot start the audio device: " + error);
+        return kAudioFailed;
+    }
+    console.say(describeSession(*chosen.choice, *stream, options.bufferFrames, values));
+
+    const StopReason reason = runMainLoop({.signals = signals,
+                                           .window = window.get(),
+                                           .editor = editor.get(),
+                                           .parameters = parameters,
+                                           .audio = *audio,
+                                           .stream = *stream,
+                                           .console = console});
+    stream->stop();
+    if (reason == StopReason::AudioFailed) {
+        console.warn("the audio stopped: " + stream->failure().value_or("unknown reason"));
+    }
+    if (editor) {
+        editor->close();
+    }
+    window.reset();
+
+    if (rememberedFile) {
+        if (const auto failure = saveRememberedValues(*rememberedFile, parameters.values());
+            !failure.empty()) {
+            console.warn("the values were not remembered: " + failure);
+        }
+    }
+    console.print("xruns: " + std::to_string(audio->xruns()) + "\n");
+    return reason == StopReason::AudioFailed ? kAudioFailed : kDone;
+}
+
+}  // namespace vstkit::formats::standalone

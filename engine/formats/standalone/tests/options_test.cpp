@@ -1,0 +1,77 @@
+#include "options.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace vstkit::formats::standalone {
+namespace {
+
+OptionsResult parse(std::vector<std::string> words) {
+    std::vector<char*> arguments;
+    for (auto& word : words) {
+        arguments.push_back(word.data());
+    }
+    return parseOptions(arguments);
+}
+
+TEST(Options, DefaultsAreAWindowAndNothingChosen) {
+    const auto result = parse({});
+    ASSERT_TRUE(result.options);
+    EXPECT_TRUE(result.options->window);
+    EXPECT_FALSE(result.options->bufferFrames);  // kDefaultBufferFrames, 64.
+    EXPECT_FALSE(result.options->sampleRate);
+    EXPECT_FALSE(result.options->device);
+    EXPECT_FALSE(result.options->api);
+}
+
+TEST(Options, ReadsEveryOptionInBothSpellings) {
+    const auto result =
+        parse({"--api", "jack", "--device=system", "--rate", "48000", "--buffer=128", "--set",
+               "gain=-6", "--set=bypass=on", "--no-window", "--set", "gain=3"});
+    ASSERT_TRUE(result.options) << result.error;
+    const Options& options = *result.options;
+    EXPECT_EQ(options.api, "jack");
+    EXPECT_EQ(options.device, "system");
+    EXPECT_EQ(options.sampleRate, 48000U);
+    EXPECT_EQ(options.bufferFrames, 128U);
+    EXPECT_FALSE(options.window);
+    ASSERT_EQ(options.settings.size(), 3U);
+    EXPECT_FLOAT_EQ(options.settings[0].plain, -6.0F);
+    EXPECT_FLOAT_EQ(options.settings[1].plain, 1.0F);
+    EXPECT_FLOAT_EQ(options.settings[2].plain, 3.0F);
+}
+
+TEST(Options, HelpAndListDevicesAreFlags) {
+    EXPECT_TRUE(parse({"--help"}).options->help);
+    EXPECT_TRUE(parse({"-h"}).options->help);
+    EXPECT_TRUE(parse({"--list-devices"}).options->listDevices);
+}
+
+TEST(Options, RefusalsSayWhatIsWrong) {
+    EXPECT_EQ(parse({"--loud"}).error, "unknown option '--loud' (try --help)");
+    EXPECT_EQ(parse({"gain=-6"}).error, "unknown option 'gain=-6' (try --help)");
+    EXPECT_EQ(parse({"--rate"}).error, "--rate needs a value (try --help)");
+    EXPECT_EQ(parse({"--no-window=yes"}).error, "--no-window takes no value");
+    EXPECT_EQ(parse({"--rate", "48k"}).error,
+              "--rate takes a sample rate in Hz from 8000 to 768000 (got '48k')");
+    EXPECT_EQ(parse({"--buffer", "0"}).error,
+              "--buffer takes a block size in frames from 16 to 8192 (got '0')");
+    EXPECT_EQ(parse({"--buffer", "-64"}).error,
+              "--buffer takes a block size in frames from 16 to 8192 (got '-64')");
+    EXPECT_EQ(parse({"--device", ""}).error, "--device needs a device name (see --list-devices)");
+    EXPECT_EQ(parse({"--set", "volume=1"}).error,
+              "no parameter 'volume' (the parameters are gain, bypass)");
+}
+
+TEST(Options, HelpNamesEveryOptionAndParameter) {
+    const std::string help = usageText("TestApp");
+    for (const char* word : {"--list-devices", "--api", "--device", "--rate", "--buffer", "--set",
+                             "--no-window", "--help", "gain", "bypass", "TestApp.state"}) {
+        EXPECT_NE(help.find(word), std::string::npos) << word;
+    }
+}
+
+}  // namespace
+}  // namespace vstkit::formats::standalone
