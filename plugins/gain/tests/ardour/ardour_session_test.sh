@@ -283,7 +283,7 @@ if [[ $FORMAT == VST3 && -d "$FIXTURE_SESSION" ]]; then
     export VSTKIT_SESSION_NAME="vstkit-juce-session"
     mkdir -p "$VSTKIT_SESSION_DIR"/{interchange,peaks,dead,externals,export,analysis,plugins}
     cp "$FIXTURE_SESSION/vstkit-juce-session.ardour" "$VSTKIT_SESSION_DIR/"
-    python3 "$SCRIPT_DIR/../../../tools/ardour_lanes_to_plain.py" --host "$VSTKIT_HOST" \
+    python3 "$SCRIPT_DIR/../../../../engine/tools/ardour_lanes_to_plain.py" --host "$VSTKIT_HOST" \
       "$VSTKIT_SESSION_DIR/vstkit-juce-session.ardour" "$BUNDLE_SRC" | sed 's/^/    | /'
     run_phase 6_fixture
   ) || phases_ok=0
