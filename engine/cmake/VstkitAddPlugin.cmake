@@ -2,6 +2,7 @@
 #     BUNDLE_NAME <file name of the bundles and the app, e.g. VstKit>
 #     TYPE <the C++ type plugin.h declares, e.g. vstkit_gain::Plugin>
 #     [SOURCES <the processor's .cpp files>...]
+#     [INCLUDE_DIRS <folders plugin.h includes from, besides its own>...]
 #     [DRAG_PARAMETER <a parameter the conformance run drags in the editor>
 #      DRAG_HEIGHT <where its slider is, as a fraction of the editor height>])
 #
@@ -13,13 +14,23 @@
 #   vstkit_NAME_standalone  the app BUNDLE_NAME
 # and, with tests on, the kit's generic checks of every plugin: the VST3
 # conformance suite (NAME.conformance) and lv2_validate (NAME.lv2.validate).
+# The fuzz build makes only vstkit_NAME_state_fuzzer, its table's state fuzzer.
 function(vstkit_add_plugin name)
-    cmake_parse_arguments(PARSE_ARGV 1 ARG "" "BUNDLE_NAME;TYPE;DRAG_PARAMETER;DRAG_HEIGHT" "SOURCES")
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "" "BUNDLE_NAME;TYPE;DRAG_PARAMETER;DRAG_HEIGHT"
+        "SOURCES;INCLUDE_DIRS")
     if(NOT ARG_BUNDLE_NAME OR NOT ARG_TYPE)
         message(FATAL_ERROR "vstkit_add_plugin(${name}) needs BUNDLE_NAME and TYPE")
     endif()
     if(NOT EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/plugin.h")
         message(FATAL_ERROR "vstkit_add_plugin(${name}): no plugin.h in ${CMAKE_CURRENT_SOURCE_DIR}")
+    endif()
+
+    list(TRANSFORM ARG_INCLUDE_DIRS PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/")
+    if(VSTKIT_BUILD_FUZZERS)
+        vstkit_add_plugin_state_fuzzer(${name} ${ARG_TYPE} ${ARG_INCLUDE_DIRS})
+    endif()
+    if(NOT VSTKIT_BUILD_PLUGIN)
+        return()
     endif()
 
     set(definition "${CMAKE_CURRENT_BINARY_DIR}/vstkit_${name}_definition.cpp")
@@ -37,7 +48,7 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
 
     set(library vstkit_${name}_plugin)
     add_library(${library} STATIC ${ARG_SOURCES} "${definition}")
-    target_include_directories(${library} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}"
+    target_include_directories(${library} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}" ${ARG_INCLUDE_DIRS}
         PRIVATE "${VSTKIT_FORMAT_VST3_DIR}/include")
     target_link_libraries(${library} PUBLIC vstkit::core PRIVATE vstkit::warnings)
 
