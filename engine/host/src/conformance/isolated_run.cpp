@@ -76,14 +76,22 @@ CheckResult fromLetter(char letter, std::string detail) {
 }
 
 std::string whileStep(const std::string& step) {
-    return step.empty() ? std::string{} : " while " + step;
+    // Appended rather than "literal" + string: GCC 12 at -O3 warns falsely
+    // (-Wrestrict) about the temporary the operator makes.
+    std::string text;
+    if (!step.empty()) {
+        text.append(" while ").append(step);
+    }
+    return text;
 }
 
 }  // namespace
 
 void reportStep(std::string_view step) {
     if (resultPipe >= 0) {
-        writeAll(resultPipe, "@" + oneLine(step) + "\n");
+        std::string line{"@"};
+        line.append(oneLine(step)).push_back('\n');
+        writeAll(resultPipe, line);
     }
 }
 
