@@ -12,7 +12,10 @@ AudioCore::AudioCore(const PluginDefinition& plugin)
           plugin.parameters.first(std::min(plugin.parameters.size(), protocol::kMaxTableRows))),
       shared_(std::make_shared<SharedParameters>(parameters_)),
       sharedValues_(shared_.get()),
-      processor_(plugin.makeProcessor()) {
+      events_(parameters_.size()),
+      processor_(plugin.makeProcessor()),
+      scratch_(events_.capacity()),
+      reported_(parameters_.size(), 0) {
     processor_->prepare(48000.0, 0);
     settle();
 }
@@ -55,14 +58,14 @@ void AudioCore::reportAppliedValues() noexcept {
     const auto events = events_.events();
     for (const auto& event : events) {
         if (event.index < parameters_.size()) {
-            reported_[event.index] = false;
+            reported_[event.index] = 0;
         }
     }
     for (auto event = events.rbegin(); event != events.rend(); ++event) {
-        if (event->index >= parameters_.size() || reported_[event->index]) {
+        if (event->index >= parameters_.size() || reported_[event->index] != 0) {
             continue;
         }
-        reported_[event->index] = true;
+        reported_[event->index] = 1;
         if (shared_->values.plain(event->index) == event->value) {
             continue;
         }

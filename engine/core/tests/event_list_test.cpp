@@ -8,7 +8,7 @@ namespace vstkit::core {
 namespace {
 
 TEST(EventList, KeepsEventsSortedByOffsetAndStableWithinAnOffset) {
-    EventList list;
+    EventList list{protocol::kMaxTableRows};
     list.add({40, 0, 1.0F}, false);
     list.add({10, 1, 2.0F}, false);
     list.add({40, 0, 3.0F}, true);
@@ -22,7 +22,7 @@ TEST(EventList, KeepsEventsSortedByOffsetAndStableWithinAnOffset) {
 }
 
 TEST(EventList, FinalPointsAlwaysFitWhenIntermediatePointsOverflow) {
-    EventList list;
+    EventList list{protocol::kMaxTableRows};
     for (std::size_t i = 0; i < EventList::kIntermediateCapacity; ++i) {
         EXPECT_TRUE(list.add({static_cast<std::uint32_t>(i), 0, 0.0F}, false));
     }
@@ -31,7 +31,7 @@ TEST(EventList, FinalPointsAlwaysFitWhenIntermediatePointsOverflow) {
     for (std::size_t p = 0; p < protocol::kMaxTableRows; ++p) {
         EXPECT_TRUE(list.add({4096, static_cast<std::uint32_t>(p), 1.0F}, true));
     }
-    EXPECT_EQ(list.size(), EventList::kCapacity);
+    EXPECT_EQ(list.size(), list.capacity());
     EXPECT_FALSE(list.add({4096, 0, 1.0F}, true));
     list.clear();
     EXPECT_TRUE(list.empty());

@@ -51,8 +51,9 @@ Lv2Editor::Lv2Editor(LV2UI_Write_Function write, LV2UI_Controller controller,
       hostResize_(static_cast<const LV2UI_Resize*>(findFeature(features, LV2_UI__resize))),
       touch_(static_cast<const LV2UI_Touch*>(findFeature(features, LV2_UI__touch))),
       editor_(core::pluginDefinition().parameters, *this, core::pluginDefinition().identity.name) {
-    for (std::size_t row = 0; row < table_.size(); ++row) {
-        portValues_[row] = toPortValue(table_[row], table_[row].defaultValue);
+    portValues_.reserve(table_.size());
+    for (const auto& spec : table_) {
+        portValues_.push_back(toPortValue(spec, spec.defaultValue));
     }
     editor_.setContentScale(hostScaleFactor(features));
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include <lv2/core/lv2.h>
 #include <lv2/ui/ui.h>
@@ -51,7 +52,7 @@ class Lv2Editor final : public ui::ParameterAccess {
     const LV2UI_Touch* touch_ = nullptr;
     const char* error_ = "";
     /// The control ports as last reported by the host or written by us.
-    std::array<float, protocol::kMaxTableRows> portValues_{};
+    std::vector<float> portValues_;
     ui::Editor editor_;
 };
 

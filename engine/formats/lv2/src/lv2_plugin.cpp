@@ -44,7 +44,9 @@ bool samePortValue(float a, float b) noexcept {
 Lv2Plugin::Lv2Plugin(double sampleRate, const LV2_Feature* const* features)
     : core_(core::pluginDefinition()),
       sampleRate_(sampleRate),
-      stateKeys_(StateKeys::map(features)) {
+      stateKeys_(StateKeys::map(features)),
+      controls_(core_.parameters().size(), nullptr),
+      lastPortValues_(core_.parameters().size(), 0.0F) {
     maxBlockFrames_ = maxBlockLengthOption(features, stateKeys_);
     for (std::size_t row = 0; row < core_.parameters().size(); ++row) {
         lastPortValues_[row] =

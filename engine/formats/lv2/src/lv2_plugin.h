@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include <lv2/core/lv2.h>
 #include <lv2/state/state.h>
@@ -45,10 +46,10 @@ class Lv2Plugin final {
     StateKeys stateKeys_;
     std::array<const float*, kAudioChannels> inputs_{};
     std::array<float*, kAudioChannels> outputs_{};
-    std::array<const float*, protocol::kMaxTableRows> controls_{};
+    std::vector<const float*> controls_;
     /// What each control port held when last read: only a change is an event,
     /// so a value loaded from state stands until the host moves the port.
-    std::array<float, protocol::kMaxTableRows> lastPortValues_{};
+    std::vector<float> lastPortValues_;
     /// LV2 hosts set the initial port values just before the first run(), not
     /// before activate(): those must not ramp in from the defaults.
     bool firstRunAfterActivate_ = true;

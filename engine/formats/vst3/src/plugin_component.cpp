@@ -29,9 +29,8 @@ constexpr std::size_t kMaxChannels = 2;
 PluginComponent::PluginComponent() : core_(core::pluginDefinition()) {
     setControllerClass(FUID::fromTUID(
         reinterpret_cast<const char*>(core::pluginDefinition().identity.vst3ControllerId.data())));
-    const auto parameters = core_.parameters();
-    for (std::size_t row = 0; row < parameters.size(); ++row) {
-        paramIds_[row] = paramIdOf(parameters[row]);
+    for (const auto& spec : core_.parameters()) {
+        paramIds_.push_back(paramIdOf(spec));
     }
 }
 

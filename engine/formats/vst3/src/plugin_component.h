@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "public.sdk/source/vst/vstcomponent.h"
@@ -76,7 +77,7 @@ class PluginComponent final : public Steinberg::Vst::Component,
 
     core::AudioCore core_;
     /// The VST3 ParamID of every table row.
-    std::array<Steinberg::Vst::ParamID, protocol::kMaxTableRows> paramIds_{};
+    std::vector<Steinberg::Vst::ParamID> paramIds_;
     Steinberg::Vst::ProcessSetup setup_{Steinberg::Vst::kRealtime, Steinberg::Vst::kSample32, 4096,
                                         48000.0};
     Steinberg::Vst::SpeakerArrangement arrangement_ = Steinberg::Vst::SpeakerArr::kStereo;

@@ -96,8 +96,8 @@ class AudioCore final {
     EventList events_;
     std::unique_ptr<ProcessorInstance> processor_;
     /// Events rebased to a slice's start, or every row's value for settle().
-    std::array<dsp::ParameterEvent, EventList::kCapacity> scratch_{};
-    std::array<bool, protocol::kMaxTableRows> reported_{};
+    std::vector<dsp::ParameterEvent> scratch_;
+    std::vector<char> reported_;
     std::uint32_t appliedStateGeneration_ = 0;
 };
 

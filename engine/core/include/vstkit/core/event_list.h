@@ -3,14 +3,15 @@
 #include <array>
 #include <cstddef>
 #include <span>
+#include <vector>
 
 #include "vstkit/dsp/parameter_event.h"
 #include "vstkit/protocol/param_spec.h"
 
 namespace vstkit::core {
 
-/// One block's parameter events, kept sorted by offset, in fixed storage so
-/// filling it on the audio thread never allocates.
+/// One block's parameter events, kept sorted by offset, in storage made once
+/// for the table's rows, so filling it on the audio thread never allocates.
 ///
 /// Capacity: when a host sends more points than fit, intermediate points are
 /// dropped but a parameter's final point of the block (add(..., true)) always
@@ -19,8 +20,12 @@ class EventList final {
   public:
     /// Room for intermediate points; the final points have their own.
     static constexpr std::size_t kIntermediateCapacity = 1024;
-    /// One final point per row of the largest table the kit supports.
-    static constexpr std::size_t kCapacity = kIntermediateCapacity + protocol::kMaxTableRows;
+
+    /// Room for kIntermediateCapacity points plus one final point per row
+    /// (host thread: allocates).
+    explicit EventList(std::size_t rows) : events_(kIntermediateCapacity + rows) {}
+
+    [[nodiscard]] std::size_t capacity() const noexcept { return events_.size(); }
 
     void clear() noexcept { size_ = 0; }
 
@@ -28,7 +33,7 @@ class EventList final {
     /// one parameter arrive in order, so their order is kept). Returns false
     /// when the point was dropped for lack of room.
     bool add(const dsp::ParameterEvent& event, bool finalPointOfParameter) noexcept {
-        const std::size_t limit = finalPointOfParameter ? kCapacity : kIntermediateCapacity;
+        const std::size_t limit = finalPointOfParameter ? events_.size() : kIntermediateCapacity;
         if (size_ >= limit) {
             return false;
         }
@@ -49,7 +54,7 @@ class EventList final {
     [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
 
   private:
-    std::array<dsp::ParameterEvent, kCapacity> events_{};
+    std::vector<dsp::ParameterEvent> events_;
     std::size_t size_ = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cstddef>
+#include <memory>
 #include <span>
 
 #include "vstkit/protocol/param_spec.h"
@@ -14,12 +15,14 @@ namespace vstkit::core {
 /// The plain value of every row of the plugin's parameter table, readable and
 /// writable from any thread without locks. The audio thread writes what it
 /// applied; the controller and the editor read it. Relaxed ordering: each
-/// value stands alone and a display one block late is fine. Fixed storage
-/// for the largest table the kit supports, so nothing here ever allocates.
+/// value stands alone and a display one block late is fine. The storage is
+/// made once, for the table's rows, so nothing here allocates afterwards.
 class ParameterStore final {
   public:
-    explicit ParameterStore(std::span<const protocol::ParamSpec> table) noexcept
-        : size_(std::min(table.size(), protocol::kMaxTableRows)) {
+    /// Host thread: allocates.
+    explicit ParameterStore(std::span<const protocol::ParamSpec> table)
+        : size_(std::min(table.size(), protocol::kMaxTableRows)),
+          values_(std::make_unique<std::atomic<float>[]>(size_)) {
         for (std::size_t i = 0; i < size_; ++i) {
             setPlain(i, table[i].defaultValue);
         }
@@ -55,8 +58,8 @@ class ParameterStore final {
 
   private:
     static_assert(std::atomic<float>::is_always_lock_free);
-    std::array<std::atomic<float>, protocol::kMaxTableRows> values_{};
     std::size_t size_;
+    std::unique_ptr<std::atomic<float>[]> values_;
 };
 
 }  // namespace vstkit::core

@@ -19,8 +19,8 @@ struct ParameterChange {
 /// Created by the audio side; the controller holds a reference once the two
 /// are connected, so either may be destroyed first.
 struct SharedParameters {
-    explicit SharedParameters(std::span<const protocol::ParamSpec> table) noexcept
-        : values(table) {}
+    /// Host thread: allocates.
+    explicit SharedParameters(std::span<const protocol::ParamSpec> table) : values(table) {}
 
     /// Current plain values (written by the audio thread after applying
     /// automation, and by the host thread when state is loaded).
