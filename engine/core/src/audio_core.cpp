@@ -13,11 +13,35 @@ AudioCore::AudioCore(const PluginDefinition& plugin)
       shared_(std::make_shared<SharedParameters>(parameters_)),
       sharedValues_(shared_.get()),
       events_(parameters_.size()),
-      processor_(plugin.makeProcessor()),
+      processor_(constructProcessor(plugin)),
       scratch_(events_.capacity()),
       reported_(parameters_.size(), 0) {
     processor_->prepare(48000.0, 0);
     settle();
+}
+
+std::unique_ptr<ProcessorInstance, AudioCore::ProcessorDisposal> AudioCore::constructProcessor(
+    const PluginDefinition& plugin) {
+    if (plugin.processorSize <= kInlineProcessorBytes &&
+        plugin.processorAlignment <= kInlineProcessorAlignment) {
+        return {plugin.constructProcessor(processorStorage_.data()), ProcessorDisposal{}};
+    }
+    const std::align_val_t alignment{plugin.processorAlignment};
+    void* storage = ::operator new(plugin.processorSize, alignment);
+    try {
+        return {plugin.constructProcessor(storage),
+                ProcessorDisposal{storage, plugin.processorAlignment}};
+    } catch (...) {
+        ::operator delete(storage, alignment);
+        throw;
+    }
+}
+
+void AudioCore::ProcessorDisposal::operator()(ProcessorInstance* processor) const noexcept {
+    processor->~ProcessorInstance();
+    if (heapStorage != nullptr) {
+        ::operator delete (heapStorage, std::align_val_t{alignment});
+    }
 }
 
 void AudioCore::prepare(double sampleRate, std::size_t maxBlockFrames) noexcept {

@@ -90,15 +90,34 @@ class AudioCore final {
     [[nodiscard]] std::span<const dsp::ParameterEvent> currentValuesAsEvents() noexcept;
     void reportAppliedValues() noexcept;
 
+    /// Destroys the processor in place, and frees its storage when it did
+    /// not fit inline.
+    struct ProcessorDisposal {
+        void* heapStorage = nullptr;
+        std::size_t alignment = 0;
+        void operator()(ProcessorInstance* processor) const noexcept;
+    };
+
+    /// Processors up to this size live inside the core, next to the fields
+    /// every block reads: with 1,000 instances a separate allocation per
+    /// processor cost about 0.4 % of the 64-frame budget in cache misses.
+    static constexpr std::size_t kInlineProcessorBytes = 2048;
+    static constexpr std::size_t kInlineProcessorAlignment = 64;
+
+    [[nodiscard]] std::unique_ptr<ProcessorInstance, ProcessorDisposal> constructProcessor(
+        const PluginDefinition& plugin);
+
     std::span<const protocol::ParamSpec> parameters_;
     std::shared_ptr<SharedParameters> shared_;
     SharedParameters* sharedValues_;  // shared_.get(), one load cheaper per block.
+    std::uint32_t appliedStateGeneration_ = 0;
     EventList events_;
-    std::unique_ptr<ProcessorInstance> processor_;
+    alignas(
+        kInlineProcessorAlignment) std::array<std::byte, kInlineProcessorBytes> processorStorage_;
+    std::unique_ptr<ProcessorInstance, ProcessorDisposal> processor_;
     /// Events rebased to a slice's start, or every row's value for settle().
     std::vector<dsp::ParameterEvent> scratch_;
     std::vector<char> reported_;
-    std::uint32_t appliedStateGeneration_ = 0;
 };
 
 }  // namespace vstkit::core

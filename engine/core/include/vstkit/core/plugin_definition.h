@@ -1,8 +1,10 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <span>
 #include <string_view>
 
@@ -43,7 +45,12 @@ struct PluginIdentity {
 struct PluginDefinition {
     const PluginIdentity& identity;
     std::span<const protocol::ParamSpec> parameters;
-    std::unique_ptr<ProcessorInstance> (*makeProcessor)();
+    /// Builds the plugin's processor in `storage` (processorSize bytes,
+    /// aligned to processorAlignment), so the core can keep it inline; the
+    /// caller calls its destructor.
+    ProcessorInstance* (*constructProcessor)(void* storage);
+    std::size_t processorSize;
+    std::size_t processorAlignment;
 };
 
 /// The plugin a binary is built for: defined once per plugin binary by
@@ -64,10 +71,11 @@ template <PluginDeclaration Plugin>
 [[nodiscard]] const PluginDefinition& definitionOf() noexcept {
     static_assert(protocol::isValidTable(Plugin::parameters),
                   "the parameter table breaks a rule: see protocol/table_checks.h");
+    using Adapter = ProcessorAdapter<typename Plugin::Processor>;
     static const PluginDefinition kDefinition{
-        Plugin::identity, Plugin::parameters, []() -> std::unique_ptr<ProcessorInstance> {
-            return std::make_unique<ProcessorAdapter<typename Plugin::Processor>>();
-        }};
+        Plugin::identity, Plugin::parameters,
+        [](void* storage) -> ProcessorInstance* { return new (storage) Adapter(); },
+        sizeof(Adapter), alignof(Adapter)};
     return kDefinition;
 }
 
