@@ -7,7 +7,7 @@
 
 #include <lv2/options/options.h>
 
-#include "juce_base64.h"
+#include "legacy_base64.h"
 #include "vstkit/core/realtime_guard.h"
 
 namespace vstkit::formats::lv2 {

@@ -19,7 +19,8 @@ void EditorParameters::performEdit(std::size_t index, float normalized) {
     if (index >= values_.size()) {
         return;
     }
-    values_[index] = protocol::fromNormalized(core::pluginDefinition().parameters[index], normalized);
+    values_[index] =
+        protocol::fromNormalized(core::pluginDefinition().parameters[index], normalized);
     send(index);
 }
 

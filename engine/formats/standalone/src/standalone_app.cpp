@@ -16,8 +16,8 @@
 #include "options.h"
 #include "remembered_values.h"
 #include "termination_signals.h"
-#include "vstkit/protocol/normalized.h"
 #include "vstkit/core/plugin_definition.h"
+#include "vstkit/protocol/normalized.h"
 #include "vstkit/protocol/value_text.h"
 #include "vstkit/ui/editor.h"
 
@@ -134,7 +134,8 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
     std::unique_ptr<AppWindow> window;
     std::unique_ptr<ui::Editor> editor;
     if (options.window) {
-        editor = std::make_unique<ui::Editor>(core::pluginDefinition().parameters, parameters, identity.name);
+        editor = std::make_unique<ui::Editor>(core::pluginDefinition().parameters, parameters,
+                                              identity.name);
         std::string error;
         window = AppWindow::open(identity.name, editor->width(), editor->height(), error);
         if (!window) {

@@ -25,7 +25,8 @@ TEST(EditorParameters, ShowsTheStartingValues) {
 TEST(EditorParameters, AnEditIsShownAtOnceAndQueuedInPlainUnits) {
     EditQueue edits;
     core::SharedParameters shared{protocol::testing::kGainTable};
-    EditorParameters parameters{edits, shared, protocol::defaultValues(protocol::testing::kGainTable)};
+    EditorParameters parameters{edits, shared,
+                                protocol::defaultValues(protocol::testing::kGainTable)};
     parameters.beginEdit(kGain);
     parameters.performEdit(kGain, 0.25F);
     parameters.endEdit(kGain);
@@ -41,7 +42,8 @@ TEST(EditorParameters, AnEditIsShownAtOnceAndQueuedInPlainUnits) {
 TEST(EditorParameters, AFullQueueKeepsTheLatestValueAndSendsItLater) {
     EditQueue edits;
     core::SharedParameters shared{protocol::testing::kGainTable};
-    EditorParameters parameters{edits, shared, protocol::defaultValues(protocol::testing::kGainTable)};
+    EditorParameters parameters{edits, shared,
+                                protocol::defaultValues(protocol::testing::kGainTable)};
     // The audio thread stalls: nothing is popped while the editor keeps dragging.
     for (int step = 0; step <= 300; ++step) {
         parameters.performEdit(kGain, static_cast<float>(step) / 300.0F);
@@ -63,7 +65,8 @@ TEST(EditorParameters, AFullQueueKeepsTheLatestValueAndSendsItLater) {
 TEST(EditorParameters, TheTimerEmptiesTheAudiosReports) {
     EditQueue edits;
     core::SharedParameters shared{protocol::testing::kGainTable};
-    EditorParameters parameters{edits, shared, protocol::defaultValues(protocol::testing::kGainTable)};
+    EditorParameters parameters{edits, shared,
+                                protocol::defaultValues(protocol::testing::kGainTable)};
     ASSERT_TRUE(shared.appliedChanges.push({static_cast<std::uint32_t>(kGain), -3.0F}));
     parameters.onTimer();
     EXPECT_FALSE(shared.appliedChanges.pop());

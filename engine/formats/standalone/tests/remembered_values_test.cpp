@@ -71,7 +71,8 @@ TEST_F(RememberedValuesFile, ACorruptFileGivesTheDefaultsAndOneWarning) {
 TEST_F(RememberedValuesFile, AnUnwritableFolderIsReportedNotThrown) {
     const auto blocker = folder_ / "file";
     std::ofstream{blocker} << "x";
-    const auto failure = saveRememberedValues(blocker / "App.state", protocol::defaultValues(protocol::testing::kGainTable));
+    const auto failure = saveRememberedValues(
+        blocker / "App.state", protocol::defaultValues(protocol::testing::kGainTable));
     EXPECT_NE(failure.find("cannot create"), std::string::npos) << failure;
 }
 

@@ -8,8 +8,8 @@
 #include "public.sdk/source/vst/vsteditcontroller.h"
 #include "vstkit/formats/vst3/param_ids.h"
 #include "vstkit/protocol/normalized.h"
-#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
+#include "vstkit/protocol/testing/gain_table.h"
 #include "vstkit/protocol/value_text.h"
 
 namespace vstkit::formats::vst3 {

@@ -18,8 +18,7 @@ inline constexpr std::array<std::string_view, 4> kModeLabels{"Low-pass", "High-p
 enum EveryKindRow : std::size_t { kCutoff, kResonance, kAttack, kMode, kTranspose, kBypass, kRows };
 
 inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
-    {
-     .stableId = "cutoff",
+    {.stableId = "cutoff",
      .name = "Cutoff",
      .unit = "Hz",
      .minValue = 20.0F,
@@ -27,16 +26,14 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .defaultValue = 1000.0F,
      .displayDecimals = 0,
      .mapping = ParamMapping::Logarithmic},
-    {
-     .stableId = "resonance",
+    {.stableId = "resonance",
      .name = "Resonance",
      .unit = "%",
      .minValue = 0.0F,
      .maxValue = 100.0F,
      .defaultValue = 0.0F,
      .displayDecimals = 1},
-    {
-     .stableId = "attack",
+    {.stableId = "attack",
      .name = "Attack",
      .unit = "ms",
      .minValue = 0.0F,
@@ -45,8 +42,7 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .displayDecimals = 1,
      .mapping = ParamMapping::Skewed,
      .skewMidValue = 100.0F},
-    {
-     .stableId = "mode",
+    {.stableId = "mode",
      .name = "Mode",
      .unit = "",
      .minValue = 0.0F,
@@ -55,8 +51,7 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .displayDecimals = 0,
      .kind = ParamKind::Choice,
      .choices = kModeLabels},
-    {
-     .stableId = "transpose",
+    {.stableId = "transpose",
      .name = "Transpose",
      .unit = "st",
      .minValue = -12.0F,
@@ -64,8 +59,7 @@ inline constexpr std::array<ParamSpec, kRows> kEveryKindTable{{
      .defaultValue = 0.0F,
      .displayDecimals = 0,
      .kind = ParamKind::Stepped},
-    {
-     .stableId = "bypass",
+    {.stableId = "bypass",
      .name = "Bypass",
      .unit = "",
      .minValue = 0.0F,

@@ -1,4 +1,4 @@
-#include "juce_base64.h"
+#include "legacy_base64.h"
 
 #include <charconv>
 #include <cstddef>
