@@ -118,14 +118,19 @@ void AudioCore::processSlice(std::span<float* const> channels, std::size_t first
         lastSlice ? events.end() : std::find_if(begin, events.end(), [sliceEnd](const auto& e) {
             return e.offset >= sliceEnd;
         });
-    // The processor counts offsets from the audio it is given.
-    std::size_t count = 0;
-    for (auto event = begin; event != end; ++event) {
-        scratch_[count] = *event;
-        scratch_[count].offset -= static_cast<std::uint32_t>(firstFrame);
-        ++count;
+    // The processor counts offsets from the audio it is given: only a slice
+    // after the first needs its events rebased.
+    if (firstFrame == 0) {
+        processor_->process(channels, frames, {begin, end});
+    } else {
+        std::size_t count = 0;
+        for (auto event = begin; event != end; ++event) {
+            scratch_[count] = *event;
+            scratch_[count].offset -= static_cast<std::uint32_t>(firstFrame);
+            ++count;
+        }
+        processor_->process(channels, frames, {scratch_.data(), count});
     }
-    processor_->process(channels, frames, {scratch_.data(), count});
     if (lastSlice) {
         reportAppliedValues();
         events_.clear();
