@@ -14,7 +14,13 @@
 #   vstkit_NAME_standalone  the app BUNDLE_NAME
 # and, with tests on, the kit's generic checks of every plugin: the VST3
 # conformance suite (NAME.conformance) and lv2_validate (NAME.lv2.validate).
+# Tests are on when VSTKIT_BUILD_TESTS is (the kit's own tree), else when
+# BUILD_TESTING is (a plugin project on an installed kit).
 # The fuzz build makes only vstkit_NAME_state_fuzzer, its table's state fuzzer.
+include("${CMAKE_CURRENT_LIST_DIR}/VstkitVst3Module.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/VstkitLv2Bundle.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/VstkitStandaloneApp.cmake")
+
 function(vstkit_add_plugin name)
     cmake_parse_arguments(PARSE_ARGV 1 ARG "" "BUNDLE_NAME;TYPE;DRAG_PARAMETER;DRAG_HEIGHT"
         "SOURCES;INCLUDE_DIRS")
@@ -29,8 +35,14 @@ function(vstkit_add_plugin name)
     if(VSTKIT_BUILD_FUZZERS)
         vstkit_add_plugin_state_fuzzer(${name} ${ARG_TYPE} ${ARG_INCLUDE_DIRS})
     endif()
-    if(NOT VSTKIT_BUILD_PLUGIN)
+    # The formats are built (or installed) only when plugins are.
+    if(NOT TARGET vstkit::format_vst3)
         return()
+    endif()
+    if(DEFINED VSTKIT_BUILD_TESTS)
+        set(with_tests ${VSTKIT_BUILD_TESTS})
+    else()
+        set(with_tests ${BUILD_TESTING})
     endif()
 
     set(definition "${CMAKE_CURRENT_BINARY_DIR}/vstkit_${name}_definition.cpp")
@@ -48,17 +60,17 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
 
     set(library vstkit_${name}_plugin)
     add_library(${library} STATIC ${ARG_SOURCES} "${definition}")
-    target_include_directories(${library} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}" ${ARG_INCLUDE_DIRS}
-        PRIVATE "${VSTKIT_FORMAT_VST3_DIR}/include")
+    target_include_directories(${library} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}" ${ARG_INCLUDE_DIRS})
+    # For param_ids.h only: the plugin's code links no format.
+    get_target_property(vst3_headers vstkit::format_vst3 INTERFACE_INCLUDE_DIRECTORIES)
+    target_include_directories(${library} PRIVATE ${vst3_headers})
     target_link_libraries(${library} PUBLIC vstkit::core PRIVATE vstkit::warnings)
 
     vstkit_add_vst3_module(vstkit_${name}_vst3 ${ARG_BUNDLE_NAME} ${library})
     vstkit_add_lv2_bundle(vstkit_${name}_lv2 ${ARG_BUNDLE_NAME} ${library})
-    if(COMMAND vstkit_add_standalone)
-        vstkit_add_standalone(vstkit_${name}_standalone ${ARG_BUNDLE_NAME} ${library})
-    endif()
+    vstkit_add_standalone(vstkit_${name}_standalone ${ARG_BUNDLE_NAME} ${library})
 
-    if(VSTKIT_BUILD_TESTS AND TARGET vstkit-host)
+    if(with_tests AND TARGET vstkit::host)
         find_program(VSTKIT_XVFB_RUN xvfb-run REQUIRED)
         set(skips "")
         if(VSTKIT_ASSERT_PROCESS_ALLOCS)
@@ -72,11 +84,11 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
         endif()
         add_test(NAME ${name}.conformance
             COMMAND ${VSTKIT_XVFB_RUN} -a -s "-screen 0 1280x800x24"
-                    $<TARGET_FILE:vstkit-host> test $<TARGET_PROPERTY:vstkit_${name}_vst3,VSTKIT_BUNDLE_DIR>
+                    $<TARGET_FILE:vstkit::host> test $<TARGET_PROPERTY:vstkit_${name}_vst3,VSTKIT_BUNDLE_DIR>
                     --output ${CMAKE_CURRENT_BINARY_DIR}/conformance ${drag} ${skips})
         set_tests_properties(${name}.conformance PROPERTIES TIMEOUT 600)
     endif()
-    if(VSTKIT_BUILD_TESTS)
+    if(with_tests)
         add_test(NAME ${name}.lv2.validate
             COMMAND bash "${VSTKIT_FORMAT_LV2_DIR}/tests/validate_bundle.sh"
                     $<TARGET_PROPERTY:vstkit_${name}_lv2,VSTKIT_BUNDLE_DIR>)

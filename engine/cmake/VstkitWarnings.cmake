@@ -2,7 +2,7 @@
 # targets link it, so third-party headers (JUCE, VST3 SDK, GoogleTest) are not
 # held to -Werror.
 add_library(vstkit_warnings INTERFACE)
-add_library(vstkit::warnings ALIAS vstkit_warnings)
+vstkit_kit_target(vstkit_warnings warnings)
 
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(vstkit_warnings INTERFACE

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# `./vstkit new`: a plugin project of its own, on the installed kit.
+#
+# Usage: new_project.sh KIT_CHECKOUT NAME [--vendor VENDOR] [--dir DIR]
+#                       [--kind effect] [--uri URI] [--prefix KIT_PREFIX]
+#
+# Writes DIR/NAME from the template the installed kit carries
+# (KIT_PREFIX/share/vstkit/template): CMakeLists.txt, CMakePresets.json,
+# plugin.h, tests, README.md, .gitignore, .clang-format and the ./plugin
+# script, then runs git init there. Bad input gets one line on stderr and exit
+# 2, and nothing is written: the project is assembled in a hidden folder
+# beside the target and moved into place only when complete.
+#
+# Identity (documented in the generated plugin.h):
+#   VST3 component ID  = first 16 bytes of SHA-256("VstKit VST3 component\n" VENDOR "\n" NAME)
+#   VST3 controller ID = first 16 bytes of SHA-256("VstKit VST3 controller\n" VENDOR "\n" NAME)
+#   LV2 URI            = https://VENDOR-SLUG.example/plugins/lowercase-name, unless --uri
+# where VENDOR-SLUG is the vendor in lower case with each run of other
+# characters than letters and digits turned into one '-'.
+set -euo pipefail
+
+readonly MAX_NAME_LENGTH=32
+readonly MAX_VENDOR_LENGTH=64
+# Names that cannot be the project's C++ namespace, or would clash with the
+# kit's or GoogleTest's.
+readonly RESERVED_NAMES=" alignas alignof and and_eq asm auto bitand bitor bool break case catch char
+char8_t char16_t char32_t class compl concept const consteval constexpr constinit const_cast
+continue co_await co_return co_yield decltype default delete do double dynamic_cast else enum
+explicit export extern false float for friend goto if inline int long mutable namespace new
+noexcept not not_eq nullptr operator or or_eq private protected public register
+reinterpret_cast requires return short signed sizeof static static_assert static_cast struct
+switch template this thread_local throw true try typedef typeid typename union unsigned using
+virtual void volatile wchar_t while xor xor_eq std posix testing vstkit main "
+
+bad_input() {
+    printf 'vstkit new: %s\n' "$*" >&2
+    exit 2
+}
+
+(($# >= 1)) || bad_input "internal: no kit checkout given"
+readonly KIT_CHECKOUT="$1"
+shift
+
+name=""
+vendor=""
+dir=""
+kind="effect"
+uri=""
+prefix="$HOME/.local"
+while (($#)); do
+    case "$1" in
+    --vendor | --dir | --kind | --uri | --prefix)
+        (($# >= 2)) || bad_input "$1 needs a value"
+        case "$1" in
+        --vendor) vendor="$2" ;;
+        --dir) dir="$2" ;;
+        --kind) kind="$2" ;;
+        --uri) uri="$2" ;;
+        --prefix) prefix="$2" ;;
+        esac
+        shift 2
+        ;;
+    -*) bad_input "unknown option '$1' (try ./vstkit --help)" ;;
+    *)
+        [[ -z "$name" ]] || bad_input "one NAME only, got '$name' and '$1'"
+        [[ -n "$1" ]] || bad_input "the name is empty"
+        name="$1"
+        shift
+        ;;
+    esac
+done
+
+# The name: bundle and app file name, C++ namespace (in lower case), CMake target names.
+[[ -n "$name" ]] || bad_input "give the plugin a name, e.g. ./vstkit new Tremble --vendor \"Your Company\""
+((${#name} <= MAX_NAME_LENGTH)) || bad_input "the name '$name' is longer than $MAX_NAME_LENGTH characters"
+[[ "$name" =~ ^[A-Za-z][A-Za-z0-9_]*$ ]] ||
+    bad_input "the name '$name' must start with a letter and hold only letters, digits and '_'"
+[[ "$name" != *__* ]] || bad_input "the name '$name' has '__', which C++ reserves"
+lower="${name,,}"
+[[ "$RESERVED_NAMES" != *" $lower "* ]] ||
+    bad_input "the name '$name' cannot be used: '$lower' is a C++ keyword or a reserved namespace"
+
+# The vendor: shown by hosts, and part of the class IDs.
+if [[ -z "$vendor" ]]; then
+    vendor="$(git config user.name 2>/dev/null || true)"
+    vendor="${vendor:-${USER:-}}"
+    [[ -n "$vendor" ]] || bad_input "give a vendor with --vendor \"Your Company\""
+fi
+((${#vendor} <= MAX_VENDOR_LENGTH)) || bad_input "the vendor is longer than $MAX_VENDOR_LENGTH characters"
+[[ "$vendor" =~ ^[[:print:]]+$ && "$vendor" != *[\"\\]* ]] ||
+    bad_input "the vendor '$vendor' may not hold quotes, backslashes or control characters"
+vendor_slug="$(printf '%s' "${vendor,,}" | sed -E 's/[^a-z0-9]+/-/g; s/^-+//; s/-+$//')"
+[[ -n "$vendor_slug" ]] || bad_input "the vendor '$vendor' needs at least one letter or digit"
+
+[[ "$kind" == "effect" ]] || bad_input "--kind '$kind' is not offered; the one kind so far is 'effect'"
+
+if [[ -n "$uri" ]]; then
+    [[ "$uri" =~ ^[A-Za-z][A-Za-z0-9+.-]*:[^[:space:]\"\<\>\\^\`{|}]+$ ]] ||
+        bad_input "--uri '$uri' is not a URI (e.g. https://example.com/plugins/$lower)"
+else
+    uri="https://$vendor_slug.example/plugins/$lower"
+fi
+
+# The installed kit: its template, its version and its prefix for the new project.
+[[ "$prefix" != *[\"\\\$\`]* ]] || bad_input "the kit prefix '$prefix' may not hold quotes, backslashes, \$ or \`"
+prefix="$(realpath -m -- "$prefix")"
+template="$prefix/share/vstkit/template"
+version_file="$(compgen -G "$prefix/lib*/cmake/VstKit/VstKitConfigVersion.cmake" ||
+    compgen -G "$prefix/lib/*/cmake/VstKit/VstKitConfigVersion.cmake" || true)"
+version_file="${version_file%%$'\n'*}"
+[[ -d "$template" && -n "$version_file" ]] ||
+    bad_input "no VstKit installed in $prefix: run './vstkit install-kit --prefix $prefix' first"
+kit_version="$(sed -nE 's/^set\(PACKAGE_VERSION "([0-9]+\.[0-9]+)\.[0-9]+"\)$/\1/p' "$version_file")"
+[[ -n "$kit_version" ]] || bad_input "cannot read the kit's version from $version_file"
+if [[ "$prefix" == "$(realpath -m -- "$HOME/.local")" ]]; then
+    prefix_json='$env{HOME}/.local'
+    prefix_shell='$HOME/.local'
+    prefix_doc='~/.local'
+else
+    prefix_json="$prefix"
+    prefix_shell="$prefix"
+    prefix_doc="$prefix"
+fi
+
+# Where: DIR/NAME; by default beside the kit checkout when run inside it.
+checkout="$(realpath -m -- "$KIT_CHECKOUT")"
+if [[ -z "$dir" ]]; then
+    dir="$PWD"
+    [[ "$dir/" == "$checkout/"* ]] && dir="$(dirname -- "$checkout")"
+fi
+dir="$(realpath -m -- "$dir")"
+target="$dir/$name"
+[[ "$target/" != "$checkout/engine/"* ]] ||
+    bad_input "$target is inside the kit's engine/; choose another --dir"
+if [[ -e "$target" || -L "$target" ]]; then
+    [[ -d "$target" && -z "$(ls -A -- "$target")" ]] ||
+        bad_input "$target already exists and is not empty; nothing was written"
+fi
+[[ ! -e "$dir" || -d "$dir" ]] || bad_input "--dir $dir is not a folder"
+
+# class_id LABEL : 32 hex digits, the first 16 bytes of the SHA-256 above.
+class_id() {
+    printf 'VstKit VST3 %s\n%s\n%s' "$1" "$vendor" "$name" | sha256sum | cut -c1-32 | tr a-f A-F
+}
+# id_bytes HEX : "0xAB, 0xCD, ..." for a C++ initializer.
+id_bytes() {
+    printf '%s' "$1" | sed -E 's/(..)/0x\1, /g; s/, $//'
+}
+component_id="$(class_id component)"
+controller_id="$(class_id controller)"
+
+mkdir -p -- "$dir"
+staging="$(mktemp -d -- "$dir/.$name.XXXXXX")"
+trap 'rm -rf -- "$staging"' EXIT
+# mktemp's folder is private; the project gets the user's usual mode.
+chmod -- "$(printf '%o' $((0777 & ~8#$(umask))))" "$staging"
+
+# fill FILE : FILE with every @KEY@ replaced. Quoted replacements keep '&'
+# literal under bash 5.2's patsub_replacement.
+fill() {
+    local text
+    text="$(cat -- "$1"; printf x)"
+    text="${text%x}"
+    text="${text//@NAME@/"$name"}"
+    text="${text//@LOWER@/"$lower"}"
+    text="${text//@VENDOR@/"$vendor"}"
+    text="${text//@VENDOR_URL@/"https://$vendor_slug.example"}"
+    text="${text//@LV2_URI@/"$uri"}"
+    text="${text//@COMPONENT_ID_HEX@/"$component_id"}"
+    text="${text//@CONTROLLER_ID_HEX@/"$controller_id"}"
+    text="${text//@COMPONENT_ID_BYTES@/"$(id_bytes "$component_id")"}"
+    text="${text//@CONTROLLER_ID_BYTES@/"$(id_bytes "$controller_id")"}"
+    text="${text//@KIT_VERSION@/"$kit_version"}"
+    text="${text//@KIT_PREFIX_JSON@/"$prefix_json"}"
+    text="${text//@KIT_PREFIX_SHELL@/"$prefix_shell"}"
+    text="${text//@KIT_PREFIX_SHELL_DOC@/"$prefix_doc"}"
+    if [[ "$text" =~ @[A-Z_]+@ ]]; then
+        bad_input "internal: the template $1 has an unknown placeholder ${BASH_REMATCH[0]}"
+    fi
+    printf '%s' "$text"
+}
+
+while IFS= read -r -d '' source; do
+    relative="${source#"$template"/}"
+    case "$relative" in
+    gitignore | clang-format) destination="$staging/.$relative" ;;
+    *.in) destination="$staging/${relative%.in}" ;;
+    *) destination="$staging/$relative" ;;
+    esac
+    mkdir -p -- "$(dirname -- "$destination")"
+    if [[ "$relative" == *.in ]]; then
+        fill "$source" >"$destination"
+    else
+        cp -- "$source" "$destination"
+    fi
+    [[ -x "$source" ]] && chmod +x -- "$destination"
+done < <(find "$template" -type f -print0)
+
+# The names differ in length from the placeholders; reflow the C++ to the style.
+if command -v clang-format >/dev/null 2>&1; then
+    (cd "$staging" && find . -name '*.h' -o -name '*.cpp' | xargs clang-format -i --style=file)
+fi
+
+if [[ -d "$target" ]]; then
+    rmdir -- "$target"
+fi
+mv -- "$staging" "$target"
+trap - EXIT
+git -C "$target" init -q
+
+cat <<DONE
+Created $target
+  VST3 class IDs  $component_id (component)
+                  $controller_id (controller)
+  LV2 URI         $uri$([[ "$uri" == *.example/* ]] && printf '  (a placeholder: --uri on a domain you own)')
+  Kit             VstKit $kit_version in $prefix
+Next:
+  cd $target && ./plugin test
+DONE
