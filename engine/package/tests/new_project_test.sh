@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# What a plugin developer does first, end to end, as ./vstkit test's
+# new-project stage:
+#   1. ./vstkit install-kit into a temporary prefix, then move the prefix
+#      (the package must be relocatable) and check no installed text file
+#      points back into this checkout;
+#   2. ./vstkit new Tremble --vendor "Test Co";
+#   3. build it against the moved prefix only (nothing in its build may name
+#      this checkout) and run its tests (./plugin test), then ./plugin bundle;
+#   4. load its VST3 in vstkit-host (name, vendor, class IDs as documented)
+#      and in Ardour's VST3 scanner;
+#   5. the same vendor and name give the same IDs, another name others;
+#   6. bad input: one line on stderr, exit 2, nothing written; a project
+#      asking for another kit version, or a prefix without a kit, gets one
+#      clear line.
+#
+# Usage: new_project_test.sh KIT_CHECKOUT    (KEEP=1 keeps the temp folder)
+set -uo pipefail
+
+if [[ $# -ne 1 || ! -x "$1/vstkit" ]]; then
+    echo "usage: $0 KIT_CHECKOUT" >&2
+    exit 2
+fi
+CHECKOUT="$(cd "$1" && pwd)"
+readonly CHECKOUT
+readonly VSTKIT="$CHECKOUT/vstkit"
+readonly SCANNER=/usr/lib/ardour7/ardour-vst3-scanner
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/vstkit-new-project.XXXXXX")"
+readonly WORK
+failures=0
+ok() { printf '  ok    %s\n' "$*"; }
+fail() {
+    printf '  FAIL  %s\n' "$*"
+    failures=$((failures + 1))
+}
+finish() {
+    if ((failures == 0)) && [[ -z "${KEEP:-}" ]]; then
+        rm -rf -- "$WORK"
+    else
+        echo "  (kept $WORK)"
+    fi
+}
+trap finish EXIT
+
+# The documented derivation, computed here independently of the generator.
+expected_id() {
+    printf 'VstKit VST3 %s\n%s\n%s' "$1" "$2" "$3" | sha256sum | cut -c1-32 | tr a-f A-F
+}
+
+echo "== 1. install the kit into a temporary prefix, then move it"
+readonly KIT="$WORK/kit"
+if "$VSTKIT" install-kit --prefix "$WORK/kit-first-place" >"$WORK/install-kit.log" 2>&1; then
+    ok "./vstkit install-kit --prefix $WORK/kit-first-place"
+else
+    tail -20 "$WORK/install-kit.log"
+    fail "./vstkit install-kit"
+    exit 1
+fi
+mv "$WORK/kit-first-place" "$KIT"
+leaks="$(grep -rIl -F -e "$CHECKOUT" -e "kit-first-place" "$KIT" || true)"
+if [[ -z "$leaks" ]]; then
+    ok "no installed text file names the checkout or the first prefix"
+else
+    fail "installed files name the checkout or the first prefix: $leaks"
+fi
+
+echo "== 2. ./vstkit new Tremble --vendor \"Test Co\""
+readonly PROJECTS="$WORK/projects"
+readonly PROJECT="$PROJECTS/Tremble"
+if "$VSTKIT" new Tremble --vendor "Test Co" --dir "$PROJECTS" --prefix "$KIT" >"$WORK/new.log" 2>&1; then
+    ok "created $PROJECT"
+    sed 's/^/    | /' "$WORK/new.log"
+else
+    cat "$WORK/new.log"
+    fail "./vstkit new Tremble"
+    exit 1
+fi
+for file in CMakeLists.txt CMakePresets.json plugin.h tests/processor_test.cpp README.md .gitignore \
+    .clang-format plugin .git; do
+    [[ -e "$PROJECT/$file" ]] || fail "the project has no $file"
+done
+[[ -x "$PROJECT/plugin" ]] || fail "./plugin is not executable"
+if command -v clang-format >/dev/null &&
+    ! (cd "$PROJECT" && clang-format --dry-run -Werror plugin.h tests/processor_test.cpp 2>/dev/null); then
+    fail "the generated C++ is not formatted to its .clang-format"
+fi
+
+echo "== 3. build it against the moved prefix only, run its tests, bundle it"
+if (cd "$PROJECT" && ./plugin test) >"$WORK/plugin-test.log" 2>&1; then
+    ok "./plugin test: $(grep -E 'tests passed' "$WORK/plugin-test.log")"
+else
+    tail -40 "$WORK/plugin-test.log"
+    fail "./plugin test"
+fi
+for test_name in tremble.conformance tremble.lv2.validate tremble.Processor.NeverAllocatesLocksOrBlocksOnTheAudioThread; do
+    grep -qE "Test +#[0-9]+: $test_name .* Passed" "$WORK/plugin-test.log" || fail "$test_name did not pass"
+done
+if grep -rIl -F "$CHECKOUT" "$PROJECT/build/debug/CMakeCache.txt" "$PROJECT/build/debug/build.ninja" \
+    "$PROJECT/build/debug/compile_commands.json" >/dev/null 2>&1; then
+    fail "the project's build names the kit's checkout"
+else
+    ok "nothing in the project's build names the kit's checkout"
+fi
+if (cd "$PROJECT" && ./plugin bundle --no-install) >"$WORK/plugin-bundle.log" 2>&1 &&
+    [[ -d "$PROJECT/dist/Tremble.vst3" && -f "$PROJECT/dist/Tremble.lv2/manifest.ttl" && -x "$PROJECT/dist/Tremble" ]]; then
+    ok "./plugin bundle --no-install: dist/Tremble.vst3, dist/Tremble.lv2, dist/Tremble"
+else
+    tail -20 "$WORK/plugin-bundle.log"
+    fail "./plugin bundle --no-install"
+fi
+
+echo "== 4. its VST3 in vstkit-host and in Ardour's scanner"
+readonly BUNDLE="$PROJECT/dist/Tremble.vst3"
+component_id="$(expected_id component "Test Co" Tremble)"
+controller_id="$(expected_id controller "Test Co" Tremble)"
+info="$("$KIT/bin/vstkit-host" info "$BUNDLE" --json 2>&1)"
+if grep -qF "{\"cid\": \"$component_id\", \"category\": \"Audio Module Class\", \"name\": \"Tremble\"" <<<"$info" &&
+    grep -qF "{\"cid\": \"$controller_id\", \"category\": \"Component Controller Class\", \"name\": \"Tremble\"" <<<"$info" &&
+    grep -qF '"vendor": "Test Co"' <<<"$info"; then
+    ok "vstkit-host: 'Tremble' by 'Test Co', component $component_id, controller $controller_id"
+else
+    printf '%s\n' "$info" | head -12
+    fail "vstkit-host does not show Tremble by Test Co with the documented class IDs"
+fi
+scan_home="$WORK/scan-home"
+mkdir -p "$scan_home/.vst3"
+cp -R "$BUNDLE" "$scan_home/.vst3/"
+# Ardour trusts a scan cache only when it is newer than every file of the bundle.
+find "$scan_home/.vst3" -exec touch -h -d '2020-01-01' {} +
+if HOME="$scan_home" XDG_CONFIG_HOME="$scan_home/.config" XDG_CACHE_HOME="$scan_home/.cache" \
+    DISPLAY=none LD_LIBRARY_PATH="/usr/lib/ardour7${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    timeout 60 "$SCANNER" -f -v "$scan_home/.vst3/Tremble.vst3" >"$WORK/scan.log" 2>&1; then
+    cache_file="$(sed -n 's/^.*Saved VST3 plugin cache to //p' "$WORK/scan.log" | tail -n 1)"
+    entry="$(grep -o '<VST3Info [^>]*>' "$cache_file" 2>/dev/null | grep 'name="Tremble"' || true)"
+    if grep -q 'Found Plugin: Tremble$' "$WORK/scan.log" && grep -q "uid=\"$component_id\"" <<<"$entry" &&
+        grep -q 'n_inputs="2"' <<<"$entry" && grep -q 'n_outputs="2"' <<<"$entry"; then
+        ok "Ardour's scanner: Tremble, uid $component_id, 2 in / 2 out"
+    else
+        sed 's/^/    | /' "$WORK/scan.log"
+        printf '    cache entry: %s\n' "${entry:-none}"
+        fail "Ardour's scanner did not list Tremble with its class ID as 2 in / 2 out"
+    fi
+else
+    sed 's/^/    | /' "$WORK/scan.log"
+    fail "ardour-vst3-scanner exited non-zero"
+fi
+
+echo "== 5. identity: the same vendor and name give the same IDs, another name others"
+id_lines() { grep -A2 -E '\.vst3(Component|Controller)Id' "$1/plugin.h"; }
+"$VSTKIT" new Tremble --vendor "Test Co" --dir "$WORK/again" --prefix "$KIT" >/dev/null 2>&1
+"$VSTKIT" new Tremor --vendor "Test Co" --dir "$WORK/again" --prefix "$KIT" >/dev/null 2>&1
+"$VSTKIT" new Tremble --vendor "Other Co" --dir "$WORK/other" --prefix "$KIT" >/dev/null 2>&1
+if [[ "$(id_lines "$WORK/again/Tremble")" == "$(id_lines "$PROJECT")" ]]; then
+    ok "Tremble by Test Co again: the same class IDs"
+else
+    fail "Tremble by Test Co made twice has different class IDs"
+fi
+tremor_id="$(expected_id component "Test Co" Tremor)"
+if [[ "$tremor_id" != "$component_id" ]] && grep -q "$tremor_id" "$WORK/again/Tremor/plugin.h" &&
+    [[ "$(id_lines "$WORK/other/Tremble")" != "$(id_lines "$PROJECT")" ]]; then
+    ok "Tremor by Test Co ($tremor_id) and Tremble by Other Co have IDs of their own"
+else
+    fail "a different name or vendor did not give different class IDs"
+fi
+if grep -q '"https://test-co.example/plugins/tremble"' "$PROJECT/plugin.h"; then
+    ok "LV2 URI from the vendor: https://test-co.example/plugins/tremble"
+else
+    fail "the LV2 URI is not https://test-co.example/plugins/tremble"
+fi
+"$VSTKIT" new Tremolo --vendor "Test Co" --uri "urn:test-co:tremolo" --dir "$WORK/again" --prefix "$KIT" \
+    >/dev/null 2>&1
+grep -q '"urn:test-co:tremolo"' "$WORK/again/Tremolo/plugin.h" 2>/dev/null && ok "--uri is used as given" ||
+    fail "--uri was not used"
+
+echo "== 6. bad input: one line, exit 2, nothing written"
+snapshot() { (cd "$PROJECTS" && find . -print0 | sort -z | xargs -0 sha256sum 2>/dev/null; find . | sort); }
+before="$(snapshot)"
+long_name="$(printf 'A%.0s' {1..33})"
+# expect_bad LABEL ARGS... : ./vstkit ARGS exits 2 with exactly one line on stderr.
+expect_bad() {
+    local label="$1"
+    shift
+    local code=0
+    "$VSTKIT" "$@" >"$WORK/bad.out" 2>"$WORK/bad.err" || code=$?
+    local lines
+    lines="$(wc -l <"$WORK/bad.err")"
+    if ((code == 2)) && ((lines == 1)) && [[ ! -s "$WORK/bad.out" ]]; then
+        ok "$label -> $(cat "$WORK/bad.err")"
+    else
+        fail "$label: exit $code, $lines line(s) on stderr: $(head -3 "$WORK/bad.err")"
+    fi
+}
+expect_bad "empty name" new "" --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "no name" new --vendor "Test Co" --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "name starting with a digit" new 9Lives --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "name with a space" new "Big Tremble" --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "name of 33 characters" new "$long_name" --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "a C++ keyword" new Class --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "existing non-empty folder" new Tremble --vendor "Test Co" --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "vendor with a quote" new Quote --vendor 'Test "Co"' --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "unknown kind" new Synth --kind instrument --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "not a URI" new Tremolo --uri "not a uri" --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "unknown option" new Tremolo --colour red --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "option without its value" new Tremolo --dir
+expect_bad "inside the kit's engine/" new Tremolo --dir "$CHECKOUT/engine" --prefix "$KIT"
+expect_bad "no kit in the prefix" new Tremolo --dir "$PROJECTS" --prefix "$WORK/no-kit"
+grep -q "./vstkit install-kit --prefix $WORK/no-kit" "$WORK/bad.err" &&
+    ok "a missing kit names the command that installs it" ||
+    fail "a missing kit does not name ./vstkit install-kit"
+expect_bad "install-kit with an unknown option" install-kit --prefx "$WORK/x"
+if [[ "$(snapshot)" == "$before" && ! -e "$CHECKOUT/engine/Tremolo" && ! -e "$WORK/no-kit" ]]; then
+    ok "nothing was created or changed by the bad attempts"
+else
+    fail "a bad attempt created or changed files"
+fi
+
+echo "== 7. the kit's version and place, as a project sees them"
+# configure_fails LABEL EXPECTED DIR ARGS... : cmake fails with the one line EXPECTED.
+configure_fails() {
+    local label="$1" expected="$2" dir="$3"
+    shift 3
+    local log="$WORK/configure-$label.log"
+    if cmake -S "$dir" -B "$dir/build/check" -G Ninja "$@" >"$log" 2>&1; then
+        fail "$label: configure succeeded"
+    elif grep -qF "$expected" "$log"; then
+        ok "$label -> $(grep -F "$expected" "$log" | sed 's/^ *//')"
+    else
+        sed 's/^/    | /' "$log" | tail -12
+        fail "$label: configure failed without '$expected'"
+    fi
+}
+cp -R "$WORK/again/Tremor" "$WORK/needs-newer"
+sed -i 's/^set(vstkit_version [0-9.]*)$/set(vstkit_version 9.0)/' "$WORK/needs-newer/CMakeLists.txt"
+configure_fails "a project asking for VstKit 9.0" \
+    "found VstKit 0.1.0, but this project needs 9.0.x: install it with" \
+    "$WORK/needs-newer" -DCMAKE_PREFIX_PATH="$KIT"
+configure_fails "a prefix without a kit" \
+    "is not installed in '$WORK/no-kit': install it with \`./vstkit install-kit --prefix DIR\`" \
+    "$WORK/again/Tremor" -DCMAKE_PREFIX_PATH="$WORK/no-kit"
+code=0
+(cd "$WORK/again/Tremor" && VSTKIT_PREFIX="$WORK/no-kit" ./plugin test) 2>"$WORK/plugin-no-kit.err" >/dev/null || code=$?
+if ((code != 0)) && [[ "$(wc -l <"$WORK/plugin-no-kit.err")" == 1 ]] &&
+    grep -q "./vstkit install-kit --prefix $WORK/no-kit" "$WORK/plugin-no-kit.err"; then
+    ok "./plugin without a kit -> $(cat "$WORK/plugin-no-kit.err")"
+else
+    fail "./plugin without a kit: exit $code, $(head -3 "$WORK/plugin-no-kit.err")"
+fi
+
+echo
+if ((failures == 0)); then
+    echo "PASS: a new project on the installed kit"
+else
+    echo "FAIL: $failures check(s)"
+    exit 1
+fi
