@@ -35,9 +35,14 @@ function(vstkit_add_plugin name)
     if(VSTKIT_BUILD_FUZZERS)
         vstkit_add_plugin_state_fuzzer(${name} ${ARG_TYPE} ${ARG_INCLUDE_DIRS})
     endif()
-    # The formats are built (or installed) only when plugins are.
+    # The kit's own tree builds the formats only with VSTKIT_BUILD_PLUGIN; an
+    # installed kit always has them, once find_package(VstKit) ran.
     if(NOT TARGET vstkit::format_vst3)
-        return()
+        if(DEFINED VSTKIT_BUILD_PLUGIN)
+            return()
+        endif()
+        message(FATAL_ERROR "vstkit_add_plugin(${name}): no VstKit targets here; "
+            "call find_package(VstKit CONFIG REQUIRED) in this folder or a parent first")
     endif()
     if(DEFINED VSTKIT_BUILD_TESTS)
         set(with_tests ${VSTKIT_BUILD_TESTS})

@@ -4,12 +4,12 @@
 # Usage: new_project.sh KIT_CHECKOUT NAME [--vendor VENDOR] [--dir DIR]
 #                       [--kind effect] [--uri URI] [--prefix KIT_PREFIX]
 #
-# Writes DIR/NAME from the template the installed kit carries
+# Writes DIR/NAME (DIR: beside the kit checkout unless --dir) from the template the installed kit carries
 # (KIT_PREFIX/share/vstkit/template): CMakeLists.txt, CMakePresets.json,
 # plugin.h, tests, README.md, .gitignore, .clang-format and the ./plugin
 # script, then runs git init there. Bad input gets one line on stderr and exit
-# 2, and nothing is written: the project is assembled in a hidden folder
-# beside the target and moved into place only when complete.
+# 2, and nothing is written: the project is assembled in a temporary folder
+# and moved into place only when complete.
 #
 # Identity (documented in the generated plugin.h):
 #   VST3 component ID  = first 16 bytes of SHA-256("VstKit VST3 component\n" VENDOR "\n" NAME)
@@ -20,17 +20,10 @@
 set -euo pipefail
 
 readonly MAX_NAME_LENGTH=32
-readonly MAX_VENDOR_LENGTH=64
-# Names that cannot be the project's C++ namespace, or would clash with the
-# kit's or GoogleTest's.
-readonly RESERVED_NAMES=" alignas alignof and and_eq asm auto bitand bitor bool break case catch char
-char8_t char16_t char32_t class compl concept const consteval constexpr constinit const_cast
-continue co_await co_return co_yield decltype default delete do double dynamic_cast else enum
-explicit export extern false float for friend goto if inline int long mutable namespace new
-noexcept not not_eq nullptr operator or or_eq private protected public register
-reinterpret_cast requires return short signed sizeof static static_assert static_cast struct
-switch template this thread_local throw true try typedef typeid typename union unsigned using
-virtual void volatile wchar_t while xor xor_eq std posix testing vstkit main "
+# VST3 holds the vendor in 64 char16 including the terminator.
+readonly MAX_VENDOR_LENGTH=63
+# Byte-wise character classes, whatever the caller's locale.
+export LC_ALL=C
 
 bad_input() {
     printf 'vstkit new: %s\n' "$*" >&2
@@ -75,10 +68,10 @@ done
 ((${#name} <= MAX_NAME_LENGTH)) || bad_input "the name '$name' is longer than $MAX_NAME_LENGTH characters"
 [[ "$name" =~ ^[A-Za-z][A-Za-z0-9_]*$ ]] ||
     bad_input "the name '$name' must start with a letter and hold only letters, digits and '_'"
-[[ "$name" != *__* ]] || bad_input "the name '$name' has '__', which C++ reserves"
+[[ "$name" != *__* && "$name" != *_ ]] || bad_input "the name '$name' may not hold '__' or end in '_'"
+# Target names, test names; the C++ namespace is "${lower}_plugin", which
+# no keyword, libc function or macro (linux, unix) is.
 lower="${name,,}"
-[[ "$RESERVED_NAMES" != *" $lower "* ]] ||
-    bad_input "the name '$name' cannot be used: '$lower' is a C++ keyword or a reserved namespace"
 
 # The vendor: shown by hosts, and part of the class IDs.
 if [[ -z "$vendor" ]]; then
@@ -87,8 +80,9 @@ if [[ -z "$vendor" ]]; then
     [[ -n "$vendor" ]] || bad_input "give a vendor with --vendor \"Your Company\""
 fi
 ((${#vendor} <= MAX_VENDOR_LENGTH)) || bad_input "the vendor is longer than $MAX_VENDOR_LENGTH characters"
-[[ "$vendor" =~ ^[[:print:]]+$ && "$vendor" != *[\"\\]* ]] ||
-    bad_input "the vendor '$vendor' may not hold quotes, backslashes or control characters"
+# Plain ASCII: hosts show the vendor from fixed-size VST3 and LV2 fields.
+[[ "$vendor" =~ ^[\ -~]+$ && "$vendor" != *[\"\\@]* ]] ||
+    bad_input "the vendor '$vendor' may hold ASCII letters, digits, spaces and punctuation except \" \\ @"
 vendor_slug="$(printf '%s' "${vendor,,}" | sed -E 's/[^a-z0-9]+/-/g; s/^-+//; s/-+$//')"
 [[ -n "$vendor_slug" ]] || bad_input "the vendor '$vendor' needs at least one letter or digit"
 
@@ -122,21 +116,26 @@ else
     prefix_doc="$prefix"
 fi
 
-# Where: DIR/NAME; by default beside the kit checkout when run inside it.
+# Where: DIR/NAME, by default beside the kit checkout.
 checkout="$(realpath -m -- "$KIT_CHECKOUT")"
-if [[ -z "$dir" ]]; then
-    dir="$PWD"
-    [[ "$dir/" == "$checkout/"* ]] && dir="$(dirname -- "$checkout")"
-fi
+[[ -n "$dir" ]] || dir="$(dirname -- "$checkout")"
 dir="$(realpath -m -- "$dir")"
 target="$dir/$name"
 [[ "$target/" != "$checkout/engine/"* ]] ||
     bad_input "$target is inside the kit's engine/; choose another --dir"
-if [[ -e "$target" || -L "$target" ]]; then
+if [[ -L "$target" ]]; then
+    bad_input "$target is a symbolic link; nothing was written"
+elif [[ -e "$target" ]]; then
     [[ -d "$target" && -z "$(ls -A -- "$target")" ]] ||
         bad_input "$target already exists and is not empty; nothing was written"
 fi
-[[ ! -e "$dir" || -d "$dir" ]] || bad_input "--dir $dir is not a folder"
+# The nearest folder that exists must take the new ones.
+existing="$dir"
+while [[ ! -e "$existing" ]]; do
+    existing="$(dirname -- "$existing")"
+done
+[[ -d "$existing" ]] || bad_input "--dir $dir: $existing is not a folder"
+[[ -w "$existing" ]] || bad_input "--dir $dir: cannot write in $existing"
 
 # class_id LABEL : 32 hex digits, the first 16 bytes of the SHA-256 above.
 class_id() {
@@ -149,23 +148,22 @@ id_bytes() {
 component_id="$(class_id component)"
 controller_id="$(class_id controller)"
 
-mkdir -p -- "$dir"
-staging="$(mktemp -d -- "$dir/.$name.XXXXXX")"
+staging="$(mktemp -d -- "${TMPDIR:-/tmp}/vstkit-new.XXXXXX")"
 trap 'rm -rf -- "$staging"' EXIT
 # mktemp's folder is private; the project gets the user's usual mode.
 chmod -- "$(printf '%o' $((0777 & ~8#$(umask))))" "$staging"
 
-# fill FILE : FILE with every @KEY@ replaced. Quoted replacements keep '&'
-# literal under bash 5.2's patsub_replacement.
+# fill FILE : FILE with every @KEY@ replaced. The user's words go in last,
+# after the check for unknown keys, so an '@' in a URI stays as it is.
+# Quoted replacements keep '&' literal under bash 5.2's patsub_replacement.
 fill() {
     local text
     text="$(cat -- "$1"; printf x)"
     text="${text%x}"
     text="${text//@NAME@/"$name"}"
     text="${text//@LOWER@/"$lower"}"
-    text="${text//@VENDOR@/"$vendor"}"
+    text="${text//@NAMESPACE@/"${lower}_plugin"}"
     text="${text//@VENDOR_URL@/"https://$vendor_slug.example"}"
-    text="${text//@LV2_URI@/"$uri"}"
     text="${text//@COMPONENT_ID_HEX@/"$component_id"}"
     text="${text//@CONTROLLER_ID_HEX@/"$controller_id"}"
     text="${text//@COMPONENT_ID_BYTES@/"$(id_bytes "$component_id")"}"
@@ -174,9 +172,13 @@ fill() {
     text="${text//@KIT_PREFIX_JSON@/"$prefix_json"}"
     text="${text//@KIT_PREFIX_SHELL@/"$prefix_shell"}"
     text="${text//@KIT_PREFIX_SHELL_DOC@/"$prefix_doc"}"
-    if [[ "$text" =~ @[A-Z_]+@ ]]; then
+    local unknown="${text//@VENDOR@/}"
+    unknown="${unknown//@LV2_URI@/}"
+    if [[ "$unknown" =~ @[A-Z_]+@ ]]; then
         bad_input "internal: the template $1 has an unknown placeholder ${BASH_REMATCH[0]}"
     fi
+    text="${text//@VENDOR@/"$vendor"}"
+    text="${text//@LV2_URI@/"$uri"}"
     printf '%s' "$text"
 }
 
@@ -201,19 +203,21 @@ if command -v clang-format >/dev/null 2>&1; then
     (cd "$staging" && find . -name '*.h' -o -name '*.cpp' | xargs clang-format -i --style=file)
 fi
 
+mkdir -p -- "$dir"
 if [[ -d "$target" ]]; then
     rmdir -- "$target"
 fi
-mv -- "$staging" "$target"
+mv -T -- "$staging" "$target"
 trap - EXIT
 git -C "$target" init -q
 
 cat <<DONE
 Created $target
+  Plugin          $name by $vendor
   VST3 class IDs  $component_id (component)
                   $controller_id (controller)
   LV2 URI         $uri$([[ "$uri" == *.example/* ]] && printf '  (a placeholder: --uri on a domain you own)')
   Kit             VstKit $kit_version in $prefix
 Next:
-  cd $target && ./plugin test
+  cd $(printf '%q' "$target") && ./plugin test
 DONE
