@@ -153,8 +153,8 @@ trap 'rm -rf -- "$staging"' EXIT
 # mktemp's folder is private; the project gets the user's usual mode.
 chmod -- "$(printf '%o' $((0777 & ~8#$(umask))))" "$staging"
 
-# fill FILE : FILE with every @KEY@ replaced. The user's words go in last,
-# after the check for unknown keys, so an '@' in a URI stays as it is.
+# fill FILE : FILE with every @KEY@ replaced. The URI goes in last, after the
+# check for unknown keys, as it may hold an '@' (the vendor may not).
 # Quoted replacements keep '&' literal under bash 5.2's patsub_replacement.
 fill() {
     local text
@@ -163,6 +163,7 @@ fill() {
     text="${text//@NAME@/"$name"}"
     text="${text//@LOWER@/"$lower"}"
     text="${text//@NAMESPACE@/"${lower}_plugin"}"
+    text="${text//@VENDOR@/"$vendor"}"
     text="${text//@VENDOR_URL@/"https://$vendor_slug.example"}"
     text="${text//@COMPONENT_ID_HEX@/"$component_id"}"
     text="${text//@CONTROLLER_ID_HEX@/"$controller_id"}"
@@ -172,12 +173,10 @@ fill() {
     text="${text//@KIT_PREFIX_JSON@/"$prefix_json"}"
     text="${text//@KIT_PREFIX_SHELL@/"$prefix_shell"}"
     text="${text//@KIT_PREFIX_SHELL_DOC@/"$prefix_doc"}"
-    local unknown="${text//@VENDOR@/}"
-    unknown="${unknown//@LV2_URI@/}"
+    local unknown="${text//@LV2_URI@/}"
     if [[ "$unknown" =~ @[A-Z_]+@ ]]; then
         bad_input "internal: the template $1 has an unknown placeholder ${BASH_REMATCH[0]}"
     fi
-    text="${text//@VENDOR@/"$vendor"}"
     text="${text//@LV2_URI@/"$uri"}"
     printf '%s' "$text"
 }
