@@ -47,7 +47,7 @@ def main(bench_dir: Path) -> int:
     print(f"  {'frames':>6} {'bare dsp':>9} {'VstKit':>9} {'p99':>8} {'vs dsp':>7} {'textbook':>9} "
           f"{'vs textbook':>11} {'ns/frame':>9} {'% budget':>9}")
     for frames in (64, 512, 4096):
-        bare = plugin("dsp::Processor", frames)
+        bare = plugin("dsp::SmoothedGain", frames)
         ours = plugin("VstKit.vst3", frames)
         textbook = plugin("TextbookGain.vst3", frames)
         per_frame = ours["median_ns"] / frames

@@ -96,6 +96,11 @@ static_assert(kParameters[static_cast<std::size_t>(FilterRow::Bypass)].stableId 
 struct Plugin {
     static constexpr const vstkit::core::PluginIdentity& identity = kIdentity;
     static constexpr std::span<const vstkit::protocol::ParamSpec> parameters{kParameters};
+    /// Stereo or mono, channel by channel; a resonant ring is its tail.
+    static constexpr vstkit::core::AudioFacts audio{
+        .layouts = vstkit::core::kStereoOrMono,
+        .tail = vstkit::core::TailLength::seconds(FilterProcessor::kLongestRingSeconds),
+    };
     using Processor = FilterProcessor;
 };
 

@@ -8,7 +8,7 @@
 #include <span>
 
 #include "vstkit/core/plugin_definition.h"
-#include "vstkit/dsp/processor.h"
+#include "vstkit/dsp/smoothed_gain.h"
 #include "vstkit/protocol/param_spec.h"
 
 namespace vstkit_gain {
@@ -67,7 +67,7 @@ inline constexpr std::array<vstkit::protocol::ParamSpec, 2> kParameters{{
 
 /// The kit's smoothed gain stage is this plugin's whole audio path; its
 /// default rows are this table's Gain and Bypass.
-using GainProcessor = vstkit::dsp::Processor;
+using GainProcessor = vstkit::dsp::SmoothedGain;
 static_assert(GainProcessor::Rows{}.gainDb == kGain && GainProcessor::Rows{}.bypass == kBypass);
 
 struct Plugin {

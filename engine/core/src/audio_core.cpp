@@ -100,17 +100,27 @@ void AudioCore::reportAppliedValues() noexcept {
     }
 }
 
-void AudioCore::processSlice(std::span<float* const> channels, std::size_t firstFrame,
-                             std::size_t frames, bool lastSlice) noexcept {
+ProcessStatus AudioCore::processSlice(std::span<float* const> channels, std::size_t firstFrame,
+                                     std::size_t frames, bool lastSlice) noexcept {
     if (firstFrame == 0) {
         applyLoadedStateIfAny();
     }
-    if (events_.empty()) {
-        processor_->process(channels, frames, {});
-        return;
+    const auto status =
+        processor_->process(channels, frames, eventsOfSlice(firstFrame, frames, lastSlice));
+    if (lastSlice) {
+        endBlock();
     }
-    // The events of this slice: sorted, so a contiguous run.
+    return status;
+}
+
+std::span<const dsp::ParameterEvent> AudioCore::eventsOfSlice(std::size_t firstFrame,
+                                                              std::size_t frames,
+                                                              bool lastSlice) noexcept {
     const auto events = events_.events();
+    if (events.empty()) {
+        return {};
+    }
+    // Sorted by offset, so a slice's events are a contiguous run.
     const auto sliceEnd = firstFrame + frames;
     const auto begin = std::find_if(events.begin(), events.end(),
                                     [firstFrame](const auto& e) { return e.offset >= firstFrame; });
@@ -118,23 +128,25 @@ void AudioCore::processSlice(std::span<float* const> channels, std::size_t first
         lastSlice ? events.end() : std::find_if(begin, events.end(), [sliceEnd](const auto& e) {
             return e.offset >= sliceEnd;
         });
-    // The processor counts offsets from the audio it is given: only a slice
-    // after the first needs its events rebased.
     if (firstFrame == 0) {
-        processor_->process(channels, frames, {begin, end});
-    } else {
-        std::size_t count = 0;
-        for (auto event = begin; event != end; ++event) {
-            scratch_[count] = *event;
-            scratch_[count].offset -= static_cast<std::uint32_t>(firstFrame);
-            ++count;
-        }
-        processor_->process(channels, frames, {scratch_.data(), count});
+        return {begin, end};
     }
-    if (lastSlice) {
-        reportAppliedValues();
-        events_.clear();
+    // The processor counts offsets from the audio it is given.
+    std::size_t count = 0;
+    for (auto event = begin; event != end; ++event) {
+        scratch_[count] = *event;
+        scratch_[count].offset -= static_cast<std::uint32_t>(firstFrame);
+        ++count;
     }
+    return {scratch_.data(), count};
+}
+
+void AudioCore::endBlock() noexcept {
+    if (events_.empty()) {
+        return;
+    }
+    reportAppliedValues();
+    events_.clear();
 }
 
 std::vector<std::uint8_t> AudioCore::saveState() const {

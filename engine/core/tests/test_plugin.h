@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "vstkit/core/plugin_definition.h"
-#include "vstkit/dsp/processor.h"
+#include "vstkit/dsp/smoothed_gain.h"
 #include "vstkit/protocol/testing/gain_table.h"
 
 namespace vstkit::core::testing {
@@ -13,7 +13,7 @@ namespace vstkit::core::testing {
 struct TestGainPlugin {
     static constexpr PluginIdentity identity{.name = "Core Test Gain", .vendor = "VstKit tests"};
     static constexpr std::span<const protocol::ParamSpec> parameters{protocol::testing::kGainTable};
-    using Processor = dsp::Processor;
+    using Processor = dsp::SmoothedGain;
 };
 
 inline const PluginDefinition& testGainPlugin() {

@@ -25,11 +25,14 @@ Commands:
                                   the plugin double buffers)
   test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]... [--class NAME]
        [--drag-parameter NAME [--drag-height FRACTION]] [--in-process]
+       [--expect-silence-flags]
                                   the conformance suite, against what the
                                   plugin declares; exit 1 on any failure.
                                   Checks: factory parameters state bad-state
                                   lifecycle blocks automation bad-input
-                                  realtime editor.
+                                  tail realtime editor.
+                                  --expect-silence-flags: the tail check
+                                  also wants rung-out output flagged silent
                                   --drag-parameter: also drag across the
                                   editor at FRACTION of its height (0.5) and
                                   expect NAME to go down (a known layout).

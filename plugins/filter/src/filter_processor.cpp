@@ -96,8 +96,12 @@ void FilterProcessor::apply(const ParameterEvent& event) noexcept {
     }
 }
 
-void FilterProcessor::process(std::span<float* const> channels, std::size_t frames,
-                              std::span<const ParameterEvent> events) noexcept {
+vstkit::core::ProcessStatus FilterProcessor::process(std::span<float* const> channels,
+                                                     std::size_t frames,
+                                                     std::span<const ParameterEvent> events) noexcept {
+    // A filter with memory rings on through this block even if the input is silent.
+    const bool ringing = !everyFilterAtRest();
+    inputSilent_ = true;
     std::size_t done = 0;
     for (const auto& event : events) {
         const std::size_t offset = std::min<std::size_t>(event.offset, frames);
@@ -113,11 +117,30 @@ void FilterProcessor::process(std::span<float* const> channels, std::size_t fram
     for (auto& filter : filters_) {
         filter.settle();
     }
+    endRingsBelowRest();
+    return ringing ? vstkit::core::ProcessStatus::Tail : vstkit::core::ProcessStatus::Normal;
+}
+
+bool FilterProcessor::everyFilterAtRest() const noexcept {
+    return std::all_of(filters_.begin(), filters_.end(),
+                       [](const StateVariableFilter& filter) { return filter.isAtRest(); });
+}
+
+void FilterProcessor::endRingsBelowRest() noexcept {
+    if (!inputSilent_) {
+        return;
+    }
+    for (auto& filter : filters_) {
+        if (filter.isBelow(kRestLevel)) {
+            filter.reset();
+        }
+    }
 }
 
 void FilterProcessor::render(std::span<float* const> channels, std::size_t start,
                              std::size_t frames) noexcept {
     const std::size_t filtered = std::min(channels.size(), kMaxChannels);
+    bool silent = true;
     for (std::size_t i = start; i < start + frames; ++i) {
         // Coefficients follow the glides sample by sample, and only while they move.
         if (cutoffOctaves_.isRamping() || q_.isRamping()) {
@@ -132,6 +155,7 @@ void FilterProcessor::render(std::span<float* const> channels, std::size_t start
                 continue;
             }
             const float dry = finiteOrSilence(samples[i]);
+            silent = silent && dry == 0.0F;
             const auto out = filters_[channel].step(dry, coefficients_);
             float shaped = select(out, mode_);
             if (newWeight < 1.0F) {
@@ -141,6 +165,7 @@ void FilterProcessor::render(std::span<float* const> channels, std::size_t start
             samples[i] = dry + wet * (shaped - dry);
         }
     }
+    inputSilent_ = inputSilent_ && silent;
 }
 
 }  // namespace vstkit_filter

@@ -6,7 +6,8 @@
 #include <span>
 
 #include "state_variable_filter.h"
-#include "vstkit/dsp/gain_ramp.h"
+#include "vstkit/core/process_status.h"
+#include "vstkit/dsp/linear_ramp.h"
 #include "vstkit/dsp/parameter_event.h"
 
 namespace vstkit_filter {
@@ -40,23 +41,38 @@ class FilterProcessor final {
     void reset() noexcept;
     /// Filters in place. Each event takes effect at its offset (sorted,
     /// offsets from the block's start; offsets past the end apply at the end).
-    void process(std::span<float* const> channels, std::size_t frames,
-                 std::span<const vstkit::dsp::ParameterEvent> events) noexcept;
+    /// Tail while a filter still rings, so a host never takes the ring for
+    /// silence; Normal once every filter is at rest.
+    vstkit::core::ProcessStatus process(std::span<float* const> channels, std::size_t frames,
+                                        std::span<const vstkit::dsp::ParameterEvent> events) noexcept;
+
+    /// The longest ring: at 20 Hz and Q 20 a full-scale ring falls below the
+    /// rest level in about 6.1 s (a 2-pole ring loses pi * f / Q nepers a
+    /// second), so hosts keep the filter running that long.
+    static constexpr double kLongestRingSeconds = 6.5;
+    /// A ring below this (-140 dBFS) with silent input is inaudible: it is
+    /// cleared, so the output becomes exact zeros and the ring ends.
+    static constexpr float kRestLevel = 1e-7F;
 
   private:
     void apply(const vstkit::dsp::ParameterEvent& event) noexcept;
     void render(std::span<float* const> channels, std::size_t start, std::size_t frames) noexcept;
+    [[nodiscard]] bool everyFilterAtRest() const noexcept;
+    /// Clears rings that decayed below kRestLevel while the input was silent.
+    void endRingsBelowRest() noexcept;
     void setRampLengths() noexcept;
 
     double sampleRate_ = 48000.0;
-    vstkit::dsp::GainRamp cutoffOctaves_;  // log2 of the cutoff in Hz
-    vstkit::dsp::GainRamp q_;
-    vstkit::dsp::GainRamp newModeWeight_;  // 0 = previous mode, 1 = current mode
-    vstkit::dsp::GainRamp wet_;            // 0 = bypassed, 1 = filtered
+    vstkit::dsp::LinearRamp cutoffOctaves_;  // log2 of the cutoff in Hz
+    vstkit::dsp::LinearRamp q_;
+    vstkit::dsp::LinearRamp newModeWeight_;  // 0 = previous mode, 1 = current mode
+    vstkit::dsp::LinearRamp wet_;            // 0 = bypassed, 1 = filtered
     FilterMode mode_ = FilterMode::LowPass;
     FilterMode previousMode_ = FilterMode::LowPass;
     SvfCoefficients coefficients_;
     std::array<StateVariableFilter, kMaxChannels> filters_{};
+    /// Whether every input sample of the current block was zero.
+    bool inputSilent_ = true;
 };
 
 }  // namespace vstkit_filter

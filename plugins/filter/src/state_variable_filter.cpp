@@ -34,6 +34,10 @@ SvfCoefficients SvfCoefficients::make(float cutoffHz, float q, double sampleRate
     return c;
 }
 
+bool StateVariableFilter::isBelow(float level) const noexcept {
+    return std::fabs(ic1eq_) < level && std::fabs(ic2eq_) < level;
+}
+
 void StateVariableFilter::settle() noexcept {
     ic1eq_ = settled(ic1eq_);
     ic2eq_ = settled(ic2eq_);

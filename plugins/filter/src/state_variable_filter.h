@@ -44,6 +44,12 @@ class StateVariableFilter final {
         ic2eq_ = 0.0F;
     }
 
+    /// No memory of past input: silent input now gives exactly silent output.
+    [[nodiscard]] bool isAtRest() const noexcept { return ic1eq_ == 0.0F && ic2eq_ == 0.0F; }
+
+    /// Whether the memory is below `level` (about the output's scale).
+    [[nodiscard]] bool isBelow(float level) const noexcept;
+
     /// Called once per block: state that decayed below any audible level is
     /// zeroed, so silence never leaves denormals in the integrators, and a
     /// state that is not finite (it cannot become so from finite input) is

@@ -45,6 +45,7 @@ float hostScaleFactor(const LV2_Feature* const* features) {
 Lv2Editor::Lv2Editor(LV2UI_Write_Function write, LV2UI_Controller controller,
                      const LV2_Feature* const* features)
     : table_(core::pluginDefinition().parameters),
+      audioLayout_(core::pluginDefinition().audio.layouts.front()),
       write_(write),
       controller_(controller),
       parent_(const_cast<void*>(findFeature(features, LV2_UI__parent))),
@@ -76,11 +77,12 @@ bool Lv2Editor::open() {
 void Lv2Editor::portEvent(std::uint32_t port, std::uint32_t size, std::uint32_t format,
                           const void* buffer) noexcept {
     // Format 0 is a plain float; anything else is not for a control port.
-    if (format != 0 || size != sizeof(float) || buffer == nullptr || port < kFirstControlPort ||
-        port >= kFirstControlPort + table_.size()) {
+    const auto firstControl = firstControlPort(audioLayout_);
+    if (format != 0 || size != sizeof(float) || buffer == nullptr || port < firstControl ||
+        port >= firstControl + table_.size()) {
         return;
     }
-    std::memcpy(&portValues_[port - kFirstControlPort], buffer, sizeof(float));
+    std::memcpy(&portValues_[port - firstControl], buffer, sizeof(float));
 }
 
 int Lv2Editor::idle() noexcept {
@@ -98,7 +100,7 @@ float Lv2Editor::normalizedValue(std::size_t index) const noexcept {
 
 void Lv2Editor::touch(std::size_t index, bool grabbed) const {
     if (touch_ != nullptr) {
-        touch_->touch(touch_->handle, controlPortIndex(index), grabbed);
+        touch_->touch(touch_->handle, controlPortIndex(audioLayout_, index), grabbed);
     }
 }
 
@@ -110,7 +112,7 @@ void Lv2Editor::performEdit(std::size_t index, float normalized) {
     const auto& spec = table_[index];
     float portValue = toPortValue(spec, protocol::fromNormalized(spec, normalized));
     portValues_[index] = portValue;
-    write_(controller_, controlPortIndex(index), sizeof(float), 0, &portValue);
+    write_(controller_, controlPortIndex(audioLayout_, index), sizeof(float), 0, &portValue);
 }
 
 void Lv2Editor::endEdit(std::size_t index) {

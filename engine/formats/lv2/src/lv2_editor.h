@@ -45,6 +45,8 @@ class Lv2Editor final : public ui::ParameterAccess {
     void touch(std::size_t index, bool grabbed) const;
 
     std::span<const protocol::ParamSpec> table_;
+    /// Where the control ports start depends on the audio ports before them.
+    core::ChannelLayout audioLayout_;
     LV2UI_Write_Function write_;
     LV2UI_Controller controller_;
     void* parent_ = nullptr;

@@ -43,6 +43,8 @@ bool samePortValue(float a, float b) noexcept {
 
 Lv2Plugin::Lv2Plugin(double sampleRate, const LV2_Feature* const* features)
     : core_(core::pluginDefinition()),
+      layout_(core::pluginDefinition().audio.layouts.front()),
+      latencySamples_(core::pluginDefinition().audio.latencySamples),
       sampleRate_(sampleRate),
       stateKeys_(StateKeys::map(features)),
       controls_(core_.parameters().size(), nullptr),
@@ -56,12 +58,16 @@ Lv2Plugin::Lv2Plugin(double sampleRate, const LV2_Feature* const* features)
 }
 
 void Lv2Plugin::connectPort(std::uint32_t port, void* data) noexcept {
-    if (port >= kFirstAudioInput && port < kFirstAudioInput + kAudioChannels) {
+    const auto outputs = firstAudioOutput(layout_);
+    const auto controls = firstControlPort(layout_);
+    if (port >= kFirstAudioInput && port < outputs) {
         inputs_[port - kFirstAudioInput] = static_cast<const float*>(data);
-    } else if (port >= kFirstAudioOutput && port < kFirstAudioOutput + kAudioChannels) {
-        outputs_[port - kFirstAudioOutput] = static_cast<float*>(data);
-    } else if (port >= kFirstControlPort && port < kFirstControlPort + core_.parameters().size()) {
-        controls_[port - kFirstControlPort] = static_cast<const float*>(data);
+    } else if (port >= outputs && port < controls) {
+        outputs_[port - outputs] = static_cast<float*>(data);
+    } else if (port >= controls && port < controls + controls_.size()) {
+        controls_[port - controls] = static_cast<const float*>(data);
+    } else if (latencySamples_ > 0 && port == latencyPortIndex(layout_, controls_.size())) {
+        latency_ = static_cast<float*>(data);
     }
 }
 
@@ -98,13 +104,17 @@ void Lv2Plugin::readControlPorts() noexcept {
 void Lv2Plugin::run(std::uint32_t frames) noexcept {
     const core::RealtimeGuard guard;
     readControlPorts();
-    std::array<float*, kAudioChannels> channels{};
-    for (std::size_t channel = 0; channel < kAudioChannels; ++channel) {
+    if (latency_ != nullptr) {
+        *latency_ = static_cast<float>(latencySamples_);
+    }
+    // In place on the outputs; an output with no input of its own starts silent.
+    std::array<float*, core::kMaxLayoutChannels> channels{};
+    for (std::size_t channel = 0; channel < layout_.outputs; ++channel) {
         float* output = outputs_[channel];
         if (output == nullptr) {
             continue;
         }
-        const float* input = inputs_[channel];
+        const float* input = channel < layout_.inputs ? inputs_[channel] : nullptr;
         if (input == nullptr) {
             std::fill_n(output, frames, 0.0F);
         } else if (input != output) {
@@ -113,7 +123,8 @@ void Lv2Plugin::run(std::uint32_t frames) noexcept {
         }
         channels[channel] = output;
     }
-    core_.process(channels, frames);
+    // LV2 has no silence flags: a tail simply plays on while the host runs us.
+    static_cast<void>(core_.process({channels.data(), layout_.outputs}, frames));
 }
 
 LV2_State_Status Lv2Plugin::save(LV2_State_Store_Function store, LV2_State_Handle handle) const {

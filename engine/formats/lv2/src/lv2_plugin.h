@@ -41,12 +41,16 @@ class Lv2Plugin final {
     void readControlPorts() noexcept;
 
     core::AudioCore core_;
+    /// The audio ports: the plugin's first layout (LV2 ports are fixed).
+    core::ChannelLayout layout_;
+    std::uint32_t latencySamples_;
     double sampleRate_;
     std::size_t maxBlockFrames_ = 0;
     StateKeys stateKeys_;
-    std::array<const float*, kAudioChannels> inputs_{};
-    std::array<float*, kAudioChannels> outputs_{};
+    std::array<const float*, core::kMaxLayoutChannels> inputs_{};
+    std::array<float*, core::kMaxLayoutChannels> outputs_{};
     std::vector<const float*> controls_;
+    float* latency_ = nullptr;
     /// What each control port held when last read: only a change is an event,
     /// so a value loaded from state stands until the host moves the port.
     std::vector<float> lastPortValues_;

@@ -112,9 +112,9 @@ void writePortProperties(std::ostream& out, const protocol::ParamSpec& spec) {
     }
 }
 
-void writeControlPort(std::ostream& out, const protocol::ParamSpec& spec, std::size_t row) {
+void writeControlPort(std::ostream& out, const protocol::ParamSpec& spec, std::uint32_t index) {
     out << "[\n\t\ta lv2:InputPort , lv2:ControlPort ;\n"
-        << "\t\tlv2:index " << controlPortIndex(row) << " ;\n"
+        << "\t\tlv2:index " << index << " ;\n"
         << "\t\t# The symbol is the saved name of this control: never change it.\n"
         << "\t\tlv2:symbol " << quoted(portSymbol(spec)) << " ;\n";
     if (isEnabledPort(spec)) {
@@ -158,11 +158,14 @@ void writeManifest(std::ostream& out, const BundleFiles& files) {
 }
 
 void writePluginDescription(std::ostream& out, const BundleFiles& files) {
-    writePluginDescription(out, files, core::pluginDefinition().parameters);
+    writePluginDescription(out, files, core::pluginDefinition().parameters,
+                           core::pluginDefinition().audio);
 }
 
 void writePluginDescription(std::ostream& out, const BundleFiles& files,
-                            std::span<const protocol::ParamSpec> table) {
+                            std::span<const protocol::ParamSpec> table,
+                            const core::AudioFacts& audio) {
+    const auto layout = audio.layouts.front();
     const auto& identity = core::pluginDefinition().identity;
     out << "# Written at build time from the plugin's identity and parameter table;\n"
         << "# do not edit. The URI and every port symbol are saved in sessions and\n"
@@ -180,19 +183,29 @@ void writePluginDescription(std::ostream& out, const BundleFiles& files,
         << "\tlv2:extensionData state:interface ;\n"
         << "\tui:ui <" << uiUri() << "> ;\n"
         << "\tlv2:port ";
-    for (std::uint32_t channel = 0; channel < kAudioChannels; ++channel) {
-        writeAudioPort(out, kFirstAudioInput + channel, true, kAudioInputSymbols[channel],
-                       kAudioInputNames[channel]);
+    for (std::uint32_t channel = 0; channel < layout.inputs; ++channel) {
+        const auto port = audioPortName(true, layout.inputs, channel);
+        writeAudioPort(out, kFirstAudioInput + channel, true, port.symbol, port.name);
         out << " , ";
     }
-    for (std::uint32_t channel = 0; channel < kAudioChannels; ++channel) {
-        writeAudioPort(out, kFirstAudioOutput + channel, false, kAudioOutputSymbols[channel],
-                       kAudioOutputNames[channel]);
+    for (std::uint32_t channel = 0; channel < layout.outputs; ++channel) {
+        const auto port = audioPortName(false, layout.outputs, channel);
+        writeAudioPort(out, firstAudioOutput(layout) + channel, false, port.symbol, port.name);
         out << " , ";
     }
     for (std::size_t row = 0; row < table.size(); ++row) {
-        writeControlPort(out, table[row], row);
-        out << (row + 1 < table.size() ? " , " : " .\n\n");
+        writeControlPort(out, table[row], controlPortIndex(layout, row));
+        out << (row + 1 < table.size() || audio.latencySamples > 0 ? " , " : " .\n\n");
+    }
+    if (audio.latencySamples > 0) {
+        out << "[\n\t\ta lv2:OutputPort , lv2:ControlPort ;\n"
+            << "\t\tlv2:index " << latencyPortIndex(layout, table.size()) << " ;\n"
+            << "\t\tlv2:symbol " << quoted(kLatencySymbol) << " ;\n"
+            << "\t\tlv2:name \"Latency\" ;\n"
+            << "\t\tlv2:designation lv2:latency ;\n"
+            << "\t\tlv2:portProperty lv2:reportsLatency , lv2:integer ;\n"
+            << "\t\tlv2:minimum 0 ;\n\t\tlv2:maximum " << audio.latencySamples << " ;\n"
+            << "\t\tunits:unit units:frame ;\n\t] .\n\n";
     }
 
     out << "<" << uiUri() << ">\n"

@@ -4,6 +4,7 @@
 #include <span>
 #include <string_view>
 
+#include "vstkit/core/audio_facts.h"
 #include "vstkit/protocol/param_spec.h"
 
 namespace vstkit::formats::lv2 {
@@ -26,8 +27,10 @@ void writeManifest(std::ostream& out, const BundleFiles& files);
 /// in it is written twice by hand.
 void writePluginDescription(std::ostream& out, const BundleFiles& files);
 
-/// The same for any parameter table (one control port per row, in order).
+/// The same for any parameter table (one control port per row, in order)
+/// and audio facts (the first layout's audio ports, a latency port).
 void writePluginDescription(std::ostream& out, const BundleFiles& files,
-                            std::span<const protocol::ParamSpec> table);
+                            std::span<const protocol::ParamSpec> table,
+                            const core::AudioFacts& audio);
 
 }  // namespace vstkit::formats::lv2

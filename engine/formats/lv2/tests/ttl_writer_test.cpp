@@ -11,7 +11,7 @@
 #include <string>
 
 #include "vstkit/core/plugin_definition.h"
-#include "vstkit/dsp/processor.h"
+#include "vstkit/dsp/smoothed_gain.h"
 #include "vstkit/formats/lv2/port_layout.h"
 #include "vstkit/protocol/testing/every_kind_table.h"
 #include "vstkit/protocol/testing/gain_table.h"
@@ -33,7 +33,7 @@ struct EveryKindPlugin {
     };
     static constexpr std::span<const protocol::ParamSpec> parameters{
         protocol::testing::kEveryKindTable};
-    using Processor = dsp::Processor;
+    using Processor = dsp::SmoothedGain;
 };
 
 }  // namespace
@@ -48,9 +48,14 @@ using protocol::testing::kEveryKindTable;
 
 constexpr BundleFiles kFiles{"EveryKind.so", "EveryKind_ui.so", "EveryKind.ttl"};
 
-std::string description(std::span<const protocol::ParamSpec> table) {
+/// A mono effect with latency: its ports differ from the gain's.
+constexpr std::array<core::ChannelLayout, 1> kMonoOnly{core::kMono};
+constexpr core::AudioFacts kMonoWithLatency{kMonoOnly, core::TailLength::none(), 64};
+
+std::string description(std::span<const protocol::ParamSpec> table,
+                        const core::AudioFacts& audio = {}) {
     std::ostringstream out;
-    writePluginDescription(out, kFiles, table);
+    writePluginDescription(out, kFiles, table, audio);
     return out.str();
 }
 
@@ -134,8 +139,22 @@ TEST(PortLayout, PortsCarryPlainValuesRoundedForStepsAndChoices) {
     EXPECT_EQ(toPortValue(cutoff, 632.5F), 632.5F);
 }
 
-/// lv2_validate (lv2-dev, with sordi) on a bundle holding every kind: 0 errors.
-TEST(TtlWriter, ABundleWithEveryKindValidates) {
+TEST(TtlWriter, AMonoPluginHasOneAudioPortEachWayAndItsLatencyPortLast) {
+    const auto ttl = description(kEveryKindTable, kMonoWithLatency);
+    EXPECT_NE(port(ttl, "in").find("lv2:index 0 ;"), std::string::npos);
+    EXPECT_NE(port(ttl, "out").find("lv2:index 1 ;"), std::string::npos);
+    EXPECT_EQ(ttl.find("in_l"), std::string::npos);
+    EXPECT_NE(port(ttl, kEveryKindTable[0].stableId).find("lv2:index 2 ;"), std::string::npos);
+    const auto latency = port(ttl, "latency");
+    EXPECT_NE(latency.find("lv2:index " + std::to_string(2 + kEveryKindTable.size()) + " ;"),
+              std::string::npos);
+    EXPECT_NE(latency.find("lv2:reportsLatency"), std::string::npos);
+    EXPECT_EQ(description(kEveryKindTable).find("\"latency\""), std::string::npos);
+}
+
+/// lv2_validate (lv2-dev, with sordi) on a bundle of the every-kind table
+/// with these audio facts: 0 errors, no warnings.
+void expectValidBundle(const core::AudioFacts& audio) {
     if (std::system("command -v lv2_validate >/dev/null && command -v sordi >/dev/null") != 0) {
         FAIL() << "lv2_validate or sordi not found (Debian packages lv2-dev and sordi)";
     }
@@ -147,7 +166,7 @@ TEST(TtlWriter, ABundleWithEveryKindValidates) {
         std::ofstream manifest{bundle / "manifest.ttl"};
         writeManifest(manifest, kFiles);
         std::ofstream plugin{bundle / std::string{kFiles.pluginTtl}};
-        writePluginDescription(plugin, kFiles, kEveryKindTable);
+        writePluginDescription(plugin, kFiles, kEveryKindTable, audio);
     }
     const std::filesystem::path log = std::filesystem::path{folder} / "validate.log";
     const std::string command = "lv2_validate '" + (bundle / "manifest.ttl").string() + "' '" +
@@ -160,6 +179,14 @@ TEST(TtlWriter, ABundleWithEveryKindValidates) {
     EXPECT_NE(output.find("Found 0 errors"), std::string::npos) << output;
     EXPECT_EQ(output.find("warning"), std::string::npos) << output;
     std::filesystem::remove_all(folder);
+}
+
+TEST(TtlWriter, ABundleWithEveryKindValidates) {
+    expectValidBundle(core::AudioFacts{});
+}
+
+TEST(TtlWriter, AMonoBundleWithLatencyValidates) {
+    expectValidBundle(kMonoWithLatency);
 }
 
 }  // namespace

@@ -13,19 +13,19 @@
 namespace vstkit::formats::standalone {
 
 /// Everything the audio callback does: takes the device's input, applies the
-/// editor's edits, runs the plugin core in stereo, writes the device's output,
-/// and counts the xruns the device reported.
+/// editor's edits, runs the plugin core (in stereo when the plugin accepts
+/// it, else in its first layout), writes the device's output, and counts the
+/// xruns the device reported.
 ///
 /// The device's buffers are planar (one run of `frames` samples per channel).
-/// A mono input feeds both sides of the plugin; a mono output gets the mean of
-/// the two sides; with no input the plugin hears silence. More channels than
-/// two are never opened.
+/// A mono device input feeds both sides of a stereo plugin; a mono plugin
+/// hears the first device input. A mono device output gets the mean of a
+/// stereo plugin's two sides; a mono plugin's output goes to both device
+/// outputs. With no input the plugin hears silence. More channels than two
+/// are never opened.
 class AudioPath final {
   public:
-    /// The plugin's channels: it is a stereo plugin.
-    static constexpr std::size_t kPluginChannels = 2;
-
-    AudioPath() : core_(core::pluginDefinition()) {}
+    AudioPath();
     AudioPath(const AudioPath&) = delete;
     AudioPath& operator=(const AudioPath&) = delete;
     AudioPath(AudioPath&&) = delete;
@@ -59,9 +59,12 @@ class AudioPath final {
                      std::size_t frames) const noexcept;
 
     core::AudioCore core_;
+    /// The plugin's channels as this app runs it.
+    core::ChannelLayout layout_;
     EditQueue edits_;
     std::atomic<std::uint64_t> xruns_{0};
-    // The plugin's stereo buffers: the device's channel layout may differ.
+    // The plugin's buffers (right_ unused for a mono plugin): the device's
+    // channel layout may differ.
     std::vector<float> left_;
     std::vector<float> right_;
     std::size_t inputChannels_ = 0;

@@ -18,29 +18,36 @@ using namespace Steinberg;
 
 namespace {
 
-constexpr std::size_t kMaxChannels = 2;
+constexpr std::size_t kMaxChannels = core::kMaxLayoutChannels;
 
-[[nodiscard]] bool isMonoOrStereo(Vst::SpeakerArrangement arrangement) noexcept {
-    return arrangement == Vst::SpeakerArr::kMono || arrangement == Vst::SpeakerArr::kStereo;
+[[nodiscard]] Vst::SpeakerArrangement arrangementOf(std::uint32_t channels) noexcept {
+    return channels == 1 ? Vst::SpeakerArr::kMono : Vst::SpeakerArr::kStereo;
+}
+
+[[nodiscard]] const Vst::TChar* busNameOf(std::uint32_t channels) noexcept {
+    return channels == 1 ? STR16("Mono") : STR16("Stereo");
+}
+
+/// 1 for mono, 2 for stereo, 0 for any other arrangement (refused).
+[[nodiscard]] std::uint32_t channelsOf(Vst::SpeakerArrangement arrangement) noexcept {
+    if (arrangement == Vst::SpeakerArr::kMono) {
+        return 1;
+    }
+    return arrangement == Vst::SpeakerArr::kStereo ? 2 : 0;
 }
 
 }  // namespace
 
-PluginComponent::PluginComponent() : core_(core::pluginDefinition()) {
+PluginComponent::PluginComponent()
+    : core_(core::pluginDefinition()),
+      audio_(core::pluginDefinition().audio),
+      layout_(audio_.layouts.front()) {
     setControllerClass(FUID::fromTUID(
         reinterpret_cast<const char*>(core::pluginDefinition().identity.vst3ControllerId.data())));
-    for (const auto& spec : core_.parameters()) {
-        paramIds_.push_back(paramIdOf(spec));
-    }
-}
-
-std::optional<std::size_t> PluginComponent::rowOf(Vst::ParamID id) const noexcept {
     for (std::size_t row = 0; row < core_.parameters().size(); ++row) {
-        if (paramIds_[row] == id) {
-            return row;
-        }
+        rowsById_.emplace_back(paramIdOf(core_.parameters()[row]), static_cast<std::uint32_t>(row));
     }
-    return std::nullopt;
+    std::sort(rowsById_.begin(), rowsById_.end());
 }
 
 PluginComponent::~PluginComponent() {
@@ -58,11 +65,16 @@ tresult PLUGIN_API PluginComponent::initialize(FUnknown* context) {
     if (result != kResultOk) {
         return result;
     }
-    // One main bus each way; stereo until the host asks for mono.
-    audioInputs.emplace_back(owned(new Vst::AudioBus(
-        STR16("Stereo"), Vst::kMain, Vst::BusInfo::kDefaultActive, Vst::SpeakerArr::kStereo)));
-    audioOutputs.emplace_back(owned(new Vst::AudioBus(
-        STR16("Stereo"), Vst::kMain, Vst::BusInfo::kDefaultActive, Vst::SpeakerArr::kStereo)));
+    // One main bus each way (no input bus for a plugin without inputs), in
+    // the plugin's first layout until the host asks for another.
+    if (layout_.inputs > 0) {
+        audioInputs.emplace_back(owned(new Vst::AudioBus(busNameOf(layout_.inputs), Vst::kMain,
+                                                         Vst::BusInfo::kDefaultActive,
+                                                         arrangementOf(layout_.inputs))));
+    }
+    audioOutputs.emplace_back(owned(new Vst::AudioBus(busNameOf(layout_.outputs), Vst::kMain,
+                                                      Vst::BusInfo::kDefaultActive,
+                                                      arrangementOf(layout_.outputs))));
     return kResultOk;
 }
 
@@ -90,31 +102,56 @@ tresult PLUGIN_API PluginComponent::setBusArrangements(Vst::SpeakerArrangement* 
                                                        int32 numIns,
                                                        Vst::SpeakerArrangement* outputs,
                                                        int32 numOuts) {
-    if (numIns != 1 || numOuts != 1 || inputs == nullptr || outputs == nullptr ||
-        inputs[0] != outputs[0] || !isMonoOrStereo(inputs[0])) {
-        return kResultFalse;
-    }
-    if (audioInputs.empty() || audioOutputs.empty()) {
+    if (audioOutputs.empty()) {
         return kResultFalse;  // Before initialize() or after terminate().
     }
-    arrangement_ = inputs[0];
-    const auto* name = arrangement_ == Vst::SpeakerArr::kMono ? STR16("Mono") : STR16("Stereo");
-    for (auto* buses : {&audioInputs, &audioOutputs}) {
-        if (auto* bus = FCast<Vst::AudioBus>(buses->at(0))) {
-            bus->setArrangement(arrangement_);
-            bus->setName(name);
+    const auto inputBuses = static_cast<int32>(audioInputs.size());
+    if (numIns != inputBuses || numOuts != 1 || outputs == nullptr ||
+        (numIns > 0 && inputs == nullptr)) {
+        return kResultFalse;
+    }
+    const core::ChannelLayout asked{numIns > 0 ? channelsOf(inputs[0]) : 0,
+                                    channelsOf(outputs[0])};
+    if ((numIns > 0 && asked.inputs == 0) || !audio_.accepts(asked)) {
+        return kResultFalse;
+    }
+    layout_ = asked;
+    if (numIns > 0) {
+        if (auto* bus = FCast<Vst::AudioBus>(audioInputs.at(0))) {
+            bus->setArrangement(arrangementOf(layout_.inputs));
+            bus->setName(busNameOf(layout_.inputs));
         }
+    }
+    if (auto* bus = FCast<Vst::AudioBus>(audioOutputs.at(0))) {
+        bus->setArrangement(arrangementOf(layout_.outputs));
+        bus->setName(busNameOf(layout_.outputs));
     }
     return kResultTrue;
 }
 
-tresult PLUGIN_API PluginComponent::getBusArrangement(Vst::BusDirection /*dir*/, int32 index,
+tresult PLUGIN_API PluginComponent::getBusArrangement(Vst::BusDirection dir, int32 index,
                                                       Vst::SpeakerArrangement& arrangement) {
-    if (index != 0) {
+    const auto& buses = dir == Vst::kInput ? audioInputs : audioOutputs;
+    if (index < 0 || index >= static_cast<int32>(buses.size())) {
         return kInvalidArgument;
     }
-    arrangement = arrangement_;
+    arrangement = arrangementOf(dir == Vst::kInput ? layout_.inputs : layout_.outputs);
     return kResultOk;
+}
+
+uint32 PLUGIN_API PluginComponent::getLatencySamples() {
+    return audio_.latencySamples;
+}
+
+uint32 PLUGIN_API PluginComponent::getTailSamples() {
+    if (audio_.tail.kind() == core::TailLength::Kind::NoTail) {
+        return Vst::kNoTail;
+    }
+    if (audio_.tail.isUnbounded()) {
+        return Vst::kInfiniteTail;
+    }
+    // At least one sample: 0 would read as kNoTail.
+    return std::max<uint32>(audio_.tail.inSamples(setup_.sampleRate), 1);
 }
 
 tresult PLUGIN_API PluginComponent::canProcessSampleSize(int32 symbolicSampleSize) {
@@ -182,10 +219,13 @@ void PluginComponent::collectParameterChanges(Vst::IParameterChanges* changes) n
         if (queue == nullptr) {
             continue;
         }
-        const auto row = rowOf(queue->getParameterId());
-        if (!row) {
+        const auto id = queue->getParameterId();
+        const auto found = std::lower_bound(rowsById_.begin(), rowsById_.end(),
+                                            std::pair<Vst::ParamID, std::uint32_t>{id, 0});
+        if (found == rowsById_.end() || found->first != id) {
             continue;
         }
+        const std::uint32_t row = found->second;
         const int32 points = queue->getPointCount();
         for (int32 p = 0; p < points; ++p) {
             int32 offset = 0;
@@ -194,9 +234,8 @@ void PluginComponent::collectParameterChanges(Vst::IParameterChanges* changes) n
                 continue;
             }
             const float plain =
-                protocol::fromNormalized(core_.parameters()[*row], static_cast<float>(normalized));
-            core_.events().add({static_cast<std::uint32_t>(std::max(offset, 0)),
-                                static_cast<std::uint32_t>(*row), plain},
+                protocol::fromNormalized(core_.parameters()[row], static_cast<float>(normalized));
+            core_.events().add({static_cast<std::uint32_t>(std::max(offset, 0)), row, plain},
                                p == points - 1);
         }
     }
@@ -204,20 +243,20 @@ void PluginComponent::collectParameterChanges(Vst::IParameterChanges* changes) n
 
 std::size_t PluginComponent::activeChannels(const Vst::ProcessData& data) const noexcept {
     const auto bus = static_cast<std::size_t>(std::max(data.outputs[0].numChannels, 0));
-    return std::min(bus, kMaxChannels);
+    return std::min({bus, static_cast<std::size_t>(layout_.outputs), kMaxChannels});
 }
 
-void PluginComponent::process32(Vst::ProcessData& data, std::size_t channels) noexcept {
+core::ProcessStatus PluginComponent::process32(Vst::ProcessData& data, std::size_t channels) noexcept {
     const auto frames = static_cast<std::size_t>(data.numSamples);
     float* const* const outputs = data.outputs[0].channelBuffers32;
     const bool hasInput =
         data.numInputs > 0 && data.inputs != nullptr && data.inputs[0].channelBuffers32 != nullptr;
     float* const* const inputs = hasInput ? data.inputs[0].channelBuffers32 : nullptr;
     const std::size_t inputChannels =
-        hasInput
-            ? std::min(static_cast<std::size_t>(std::max(data.inputs[0].numChannels, 0)), channels)
-            : 0;
-    // The gain runs in place on the outputs (null ones are skipped there).
+        hasInput ? std::min({static_cast<std::size_t>(std::max(data.inputs[0].numChannels, 0)),
+                             static_cast<std::size_t>(layout_.inputs), channels})
+                 : 0;
+    // The processor runs in place on the outputs (null ones are skipped there).
     for (std::size_t c = 0; c < channels; ++c) {
         float* const target = outputs[c];
         const float* const source = c < inputChannels ? inputs[c] : nullptr;
@@ -230,19 +269,22 @@ void PluginComponent::process32(Vst::ProcessData& data, std::size_t channels) no
             std::memcpy(target, source, frames * sizeof(float));
         }
     }
-    core_.process(std::span<float* const>{outputs, channels}, frames);
+    return core_.process(std::span<float* const>{outputs, channels}, frames);
 }
 
-void PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) noexcept {
+core::ProcessStatus PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) noexcept {
     const auto frames = static_cast<std::size_t>(data.numSamples);
     Vst::AudioBusBuffers& out = data.outputs[0];
     const Vst::AudioBusBuffers* in = data.numInputs > 0 ? data.inputs : nullptr;
+    const auto inputChannels = static_cast<int32>(layout_.inputs);
+    auto status = core::ProcessStatus::Normal;
     for (std::size_t done = 0; done < frames;) {
         const std::size_t slice = std::min(frames - done, kConversionFrames);
         std::array<float*, kMaxChannels> buffers{};
         for (std::size_t c = 0; c < channels; ++c) {
             float* const scratch = conversion_.data() + c * kConversionFrames;
             const double* const source = in != nullptr && static_cast<int32>(c) < in->numChannels &&
+                                                 static_cast<int32>(c) < inputChannels &&
                                                  in->channelBuffers64 != nullptr
                                              ? in->channelBuffers64[c]
                                              : nullptr;
@@ -251,8 +293,9 @@ void PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) no
             }
             buffers[c] = scratch;
         }
-        core_.processSlice(std::span<float* const>{buffers.data(), channels}, done, slice,
-                           done + slice == frames);
+        status = core::liveliest(
+            status, core_.processSlice(std::span<float* const>{buffers.data(), channels}, done,
+                                       slice, done + slice == frames));
         for (std::size_t c = 0; c < channels; ++c) {
             if (double* const target = out.channelBuffers64[c]) {
                 for (std::size_t i = 0; i < slice; ++i) {
@@ -262,6 +305,34 @@ void PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) no
         }
         done += slice;
     }
+    return status;
+}
+
+std::uint64_t PluginComponent::outputSilenceFlags(const Vst::ProcessData& data,
+                                                  std::size_t channels,
+                                                  core::ProcessStatus status) const noexcept {
+    if (status != core::ProcessStatus::Normal) {
+        return 0;  // Ringing on: nothing is known to be silent.
+    }
+    // Normal: each output is silent where the input it comes from was, and
+    // an input the host did not give was read as zeros. A mono-to-stereo
+    // plugin's second output comes from the one input.
+    const bool hasInput = data.numInputs > 0 && data.inputs != nullptr;
+    const std::size_t given =
+        hasInput ? static_cast<std::size_t>(std::max(data.inputs[0].numChannels, 0)) : 0;
+    const std::uint64_t inputFlags = hasInput ? data.inputs[0].silenceFlags : 0;
+    std::uint64_t flags = 0;
+    for (std::size_t c = 0; c < channels; ++c) {
+        if (layout_.inputs == 0) {
+            flags |= std::uint64_t{1} << c;
+            continue;
+        }
+        const std::size_t source = std::min<std::size_t>(c, layout_.inputs - 1);
+        if (source >= given || ((inputFlags >> source) & 1U) != 0) {
+            flags |= std::uint64_t{1} << c;
+        }
+    }
+    return flags;
 }
 
 tresult PLUGIN_API PluginComponent::process(Vst::ProcessData& data) {
@@ -282,17 +353,9 @@ tresult PLUGIN_API PluginComponent::process(Vst::ProcessData& data) {
         return kResultOk;
     }
     const std::size_t channels = activeChannels(data);
-    if (data.symbolicSampleSize == Vst::kSample64) {
-        process64(data, channels);
-    } else {
-        process32(data, channels);
-    }
-    // Gain keeps silence silent, so silent inputs make silent outputs (and
-    // a missing input was written as zeros). Only our channels' bits.
-    const bool hasInput = data.numInputs > 0 && data.inputs != nullptr;
-    const std::uint64_t ourChannels = (std::uint64_t{1} << channels) - 1;
-    data.outputs[0].silenceFlags =
-        (hasInput ? data.inputs[0].silenceFlags : ~std::uint64_t{0}) & ourChannels;
+    const auto status = data.symbolicSampleSize == Vst::kSample64 ? process64(data, channels)
+                                                                  : process32(data, channels);
+    data.outputs[0].silenceFlags = outputSilenceFlags(data, channels, status);
     return kResultOk;
 }
 

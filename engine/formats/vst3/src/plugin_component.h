@@ -3,7 +3,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
-#include <optional>
+#include <utility>
 #include <vector>
 
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
@@ -43,9 +43,9 @@ class PluginComponent final : public Steinberg::Vst::Component,
                       Steinberg::Vst::SpeakerArrangement& arrangement) override;
     Steinberg::tresult PLUGIN_API
     canProcessSampleSize(Steinberg::int32 symbolicSampleSize) override;
-    Steinberg::uint32 PLUGIN_API getLatencySamples() override { return 0; }
+    Steinberg::uint32 PLUGIN_API getLatencySamples() override;
     Steinberg::tresult PLUGIN_API setupProcessing(Steinberg::Vst::ProcessSetup& setup) override;
-    Steinberg::uint32 PLUGIN_API getTailSamples() override { return Steinberg::Vst::kNoTail; }
+    Steinberg::uint32 PLUGIN_API getTailSamples() override;
     Steinberg::uint32 PLUGIN_API getProcessContextRequirements() override { return 0; }
     Steinberg::tresult PLUGIN_API connect(Steinberg::Vst::IConnectionPoint* other) override;
 
@@ -68,23 +68,28 @@ class PluginComponent final : public Steinberg::Vst::Component,
 
   private:
     void collectParameterChanges(Steinberg::Vst::IParameterChanges* changes) noexcept;
-    void process32(Steinberg::Vst::ProcessData& data, std::size_t channels) noexcept;
-    void process64(Steinberg::Vst::ProcessData& data, std::size_t channels) noexcept;
+    core::ProcessStatus process32(Steinberg::Vst::ProcessData& data,
+                                  std::size_t channels) noexcept;
+    core::ProcessStatus process64(Steinberg::Vst::ProcessData& data,
+                                  std::size_t channels) noexcept;
     [[nodiscard]] std::size_t activeChannels(
         const Steinberg::Vst::ProcessData& data) const noexcept;
-
-    [[nodiscard]] std::optional<std::size_t> rowOf(Steinberg::Vst::ParamID id) const noexcept;
+    [[nodiscard]] std::uint64_t outputSilenceFlags(const Steinberg::Vst::ProcessData& data,
+                                                   std::size_t channels,
+                                                   core::ProcessStatus status) const noexcept;
 
     core::AudioCore core_;
-    /// The VST3 ParamID of every table row.
-    std::vector<Steinberg::Vst::ParamID> paramIds_;
+    const core::AudioFacts& audio_;
+    /// Table rows by VST3 ParamID, sorted by id, built once.
+    std::vector<std::pair<Steinberg::Vst::ParamID, std::uint32_t>> rowsById_;
     Steinberg::Vst::ProcessSetup setup_{Steinberg::Vst::kRealtime, Steinberg::Vst::kSample32, 4096,
                                         48000.0};
-    Steinberg::Vst::SpeakerArrangement arrangement_ = Steinberg::Vst::SpeakerArr::kStereo;
+    /// The layout the host chose among the plugin's; the first until then.
+    core::ChannelLayout layout_;
     /// 64-bit hosts: samples are converted to float through this buffer, in
     /// slices of kConversionFrames, so its size never depends on the host.
     static constexpr std::size_t kConversionFrames = 1024;
-    std::array<float, 2 * kConversionFrames> conversion_{};
+    std::array<float, core::kMaxLayoutChannels * kConversionFrames> conversion_{};
     /// setProcessing(true) may come from the UI thread: the audio thread
     /// drops the ramp at its next block instead.
     std::atomic<bool> resetPending_{false};

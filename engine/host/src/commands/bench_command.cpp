@@ -1,5 +1,5 @@
 // Times process() through the whole VST3 interface, or (bench --bare-dsp)
-// dsp::Processor::process alone on the same buffers in the same loop, so the
+// dsp::SmoothedGain::process alone on the same buffers in the same loop, so the
 // two give the cost of the format layer as a ratio. A reading of
 // steady_clock costs about 20 ns, more than a 64-frame gain, so one reading
 // covers a batch of calls (at least ~20 us of work) and the figures are per
@@ -20,7 +20,7 @@
 #include "vst3/host_application.h"
 #include "vst3/host_error.h"
 #include "vst3/plugin_instance.h"
-#include "vstkit/dsp/processor.h"
+#include "vstkit/dsp/smoothed_gain.h"
 
 namespace vstkit::host {
 
@@ -81,10 +81,10 @@ void report(const Arguments& parsed, const std::string& what, int frames, int in
     }
 }
 
-/// dsp::Processor::process alone, in place, steady at -6 dB: the floor the
+/// dsp::SmoothedGain::process alone, in place, steady at -6 dB: the floor the
 /// whole plugin is compared against.
 int benchBareDsp(const Arguments& parsed, int frames, int calls) {
-    dsp::Processor processor;
+    dsp::SmoothedGain processor;
     processor.setTargetGainDb(-6.0F);
     processor.prepare(kRate, static_cast<std::size_t>(frames));
     std::vector<float> left =
@@ -100,7 +100,7 @@ int benchBareDsp(const Arguments& parsed, int frames, int calls) {
     for (int i = 0; i < std::max(1000, calls / 10); ++i) {
         cycle();
     }
-    report(parsed, "dsp::Processor", frames, 1, calls, timeBatches(cycle, calls / batch, batch),
+    report(parsed, "dsp::SmoothedGain", frames, 1, calls, timeBatches(cycle, calls / batch, batch),
            0.0);
     return 0;
 }

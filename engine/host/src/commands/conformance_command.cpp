@@ -58,7 +58,7 @@ CheckResult runGuarded(const conformance::Check& check, conformance::SuiteContex
 
 int runConformance(std::span<const std::string_view> arguments) {
     const Arguments parsed{arguments,
-                           {"no-editor", "in-process"},
+                           {"no-editor", "in-process", "expect-silence-flags"},
                            {"output", "class", "drag-parameter", "drag-height"},
                            {"skip"}};
     using namespace conformance;
@@ -66,7 +66,8 @@ int runConformance(std::span<const std::string_view> arguments) {
                               {"state", checkState},           {"bad-state", checkBadState},
                               {"lifecycle", checkLifecycle},   {"blocks", checkBlockSizes},
                               {"automation", checkAutomation}, {"bad-input", checkBadInput},
-                              {"realtime", checkRealtime},     {"editor", checkEditor}};
+                              {"tail", checkTail},             {"realtime", checkRealtime},
+                              {"editor", checkEditor}};
     const auto checksToSkip = parsed.values("skip");
     for (const auto& name : checksToSkip) {
         if (std::none_of(checks.begin(), checks.end(),
@@ -91,7 +92,7 @@ int runConformance(std::span<const std::string_view> arguments) {
     const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
     std::filesystem::create_directories(output);
     SuiteContext context{module, chooseAudioClass(module, parsed.value("class")), *host, output,
-                         drag};
+                         drag, parsed.has("expect-silence-flags")};
     const bool isolate = kIsolateByDefault && !parsed.has("in-process");
     std::printf("testing '%s' in %s (%s)\n", context.audioClass.name.c_str(),
                 module.bundlePath().c_str(),

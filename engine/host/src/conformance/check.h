@@ -37,6 +37,9 @@ struct SuiteContext {
     HostApplication& host;
     std::filesystem::path outputDirectory;
     std::optional<EditorDrag> editorDrag;
+    /// The tail check also expects the output flagged silent once the ring
+    /// has ended (VST3 leaves flags optional; VstKit's plugins set them).
+    bool expectSilenceFlags = false;
 };
 
 struct Check {
@@ -60,6 +63,9 @@ CheckResult checkBlockSizes(SuiteContext& context);
 CheckResult checkAutomation(SuiteContext& context);
 /// NaN, infinities and denormals in the input.
 CheckResult checkBadInput(SuiteContext& context);
+/// A burst, then flagged-silent input: the declared tail covers the ring, and
+/// output flagged silent is silent.
+CheckResult checkTail(SuiteContext& context);
 /// Allocations, locks, waits and I/O on the audio thread.
 CheckResult checkRealtime(SuiteContext& context);
 /// The X11 editor: embedding, drawing, run loop, resizing, open/close cycles.

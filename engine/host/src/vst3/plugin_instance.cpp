@@ -245,10 +245,14 @@ tresult PluginInstance::processBlock(std::span<Sample* const> inputs,
     data.numOutputs = outputBuffers_.busCount();
     data.inputs = inputBuffers_.attach(inputs, frames, true);
     data.outputs = outputBuffers_.attach(outputs, frames, false);
+    if (data.inputs != nullptr) {
+        data.inputs[0].silenceFlags = inputSilenceFlags_;
+    }
     data.inputParameterChanges = changes;
     data.outputParameterChanges = outputChanges_;
     data.processContext = &context_;
     const tresult result = processor_->process(data);
+    outputSilenceFlags_ = data.outputs != nullptr ? data.outputs[0].silenceFlags : 0;
     context_.projectTimeSamples += frames;
     return result;
 }

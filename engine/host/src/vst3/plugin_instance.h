@@ -97,6 +97,14 @@ class PluginInstance final {
                                  Steinberg::int32 frames,
                                  Steinberg::Vst::IParameterChanges* changes) noexcept;
 
+    /// Audio thread. Silence flags for the main input bus in the following
+    /// process() calls: the host's word that those channels hold only zeros.
+    void setMainInputSilenceFlags(std::uint64_t flags) noexcept { inputSilenceFlags_ = flags; }
+    /// The main output bus's silence flags as the last process() left them.
+    [[nodiscard]] std::uint64_t mainOutputSilenceFlags() const noexcept {
+        return outputSilenceFlags_;
+    }
+
     /// Audio thread. The documented parameter flush: process() with no
     /// samples and no audio buses at all, only parameter changes.
     Steinberg::tresult flushParameters(Steinberg::Vst::IParameterChanges* changes) noexcept;
@@ -148,6 +156,8 @@ class PluginInstance final {
     BusBuffers inputBuffers_;
     BusBuffers outputBuffers_;
     Steinberg::Vst::ProcessContext context_{};
+    std::uint64_t inputSilenceFlags_ = 0;
+    std::uint64_t outputSilenceFlags_ = 0;
 };
 
 }  // namespace vstkit::host

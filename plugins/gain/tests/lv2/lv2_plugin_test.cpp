@@ -22,8 +22,8 @@ using formats::lv2::controlPortIndex;
 
 constexpr const char* kUri = "https://vstkit.dev/plugins/vstkit-gain";
 constexpr double kRate = 48000.0;
-const std::uint32_t kGainPort = controlPortIndex(vstkit_gain::kGain);
-const std::uint32_t kEnabledPort = controlPortIndex(vstkit_gain::kBypass);
+const std::uint32_t kGainPort = controlPortIndex(vstkit::core::kStereo, vstkit_gain::kGain);
+const std::uint32_t kEnabledPort = controlPortIndex(vstkit::core::kStereo, vstkit_gain::kBypass);
 
 float dbToGain(float db) {
     return std::pow(10.0F, db / 20.0F);

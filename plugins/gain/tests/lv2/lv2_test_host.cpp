@@ -46,17 +46,17 @@ Lv2Instance::Lv2Instance(const LV2_Descriptor& descriptor, double sampleRate,
     if (handle_ == nullptr) {
         return;
     }
-    for (std::uint32_t channel = 0; channel < formats::lv2::kAudioChannels; ++channel) {
+    for (std::uint32_t channel = 0; channel < core::kStereo.outputs; ++channel) {
         inputs_[channel].assign(maxFrames, 0.0F);
         outputs_[channel].assign(maxFrames, 0.0F);
         descriptor_.connect_port(handle_, formats::lv2::kFirstAudioInput + channel,
                                  inputs_[channel].data());
-        descriptor_.connect_port(handle_, formats::lv2::kFirstAudioOutput + channel,
+        descriptor_.connect_port(handle_, formats::lv2::firstAudioOutput(core::kStereo) + channel,
                                  outputs_[channel].data());
     }
     for (std::size_t row = 0; row < vstkit_gain::kParameters.size(); ++row) {
         const auto& spec = vstkit_gain::kParameters[row];
-        const auto port = formats::lv2::controlPortIndex(row);
+        const auto port = formats::lv2::controlPortIndex(core::kStereo, row);
         controls_[port] = formats::lv2::toPortValue(spec, spec.defaultValue);
         descriptor_.connect_port(handle_, port, &controls_[port]);
     }

@@ -25,7 +25,7 @@ namespace {
 using namespace std::chrono_literals;
 using formats::lv2::controlPortIndex;
 
-const std::uint32_t kGainPort = controlPortIndex(vstkit_gain::kGain);
+const std::uint32_t kGainPort = controlPortIndex(vstkit::core::kStereo, vstkit_gain::kGain);
 
 /// One private Xvfb for the whole run: XTest moves the pointer, which must
 /// never be the pointer of the desktop the tests were started from.

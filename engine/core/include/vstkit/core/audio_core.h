@@ -47,22 +47,21 @@ class AudioCore final {
     /// Applies events() at their offsets and processes the audio in place,
     /// then clears events(). Loaded state takes effect at offset 0. Reports
     /// each row's last applied value to the controller. Never allocates or
-    /// locks.
-    void process(std::span<float* const> channels, std::size_t frames) noexcept {
+    /// locks. Says whether the output may ring on past silent input.
+    ProcessStatus process(std::span<float* const> channels, std::size_t frames) noexcept {
         // Most blocks carry no change: go straight to the processor (inline,
         // because at 64 frames the bookkeeping would cost as much as the gain).
         if (events_.empty() && !hasLoadedState()) {
-            processor_->process(channels, frames, {});
-            return;
+            return processor_->process(channels, frames, {});
         }
-        processSlice(channels, 0, frames, true);
+        return processSlice(channels, 0, frames, true);
     }
 
     /// The same for one slice of a block, frames [firstFrame, firstFrame +
     /// frames), for formats that convert audio through a fixed buffer. Slices
     /// come in order; the last one applies any later events and ends the block.
-    void processSlice(std::span<float* const> channels, std::size_t firstFrame, std::size_t frames,
-                      bool lastSlice) noexcept;
+    ProcessStatus processSlice(std::span<float* const> channels, std::size_t firstFrame,
+                               std::size_t frames, bool lastSlice) noexcept;
 
     /// The current values in the versioned state format.
     [[nodiscard]] std::vector<std::uint8_t> saveState() const;
@@ -88,6 +87,13 @@ class AudioCore final {
     }
     void applyLoadedStateIfAny() noexcept;
     [[nodiscard]] std::span<const dsp::ParameterEvent> currentValuesAsEvents() noexcept;
+    /// The events inside [firstFrame, firstFrame + frames), with offsets
+    /// counted from firstFrame; the last slice also takes any later ones.
+    [[nodiscard]] std::span<const dsp::ParameterEvent> eventsOfSlice(std::size_t firstFrame,
+                                                                     std::size_t frames,
+                                                                     bool lastSlice) noexcept;
+    /// Tells the controller each row's last value, and empties events().
+    void endBlock() noexcept;
     void reportAppliedValues() noexcept;
 
     /// Destroys the processor in place, and frees its storage when it did

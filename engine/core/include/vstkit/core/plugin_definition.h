@@ -8,6 +8,7 @@
 #include <span>
 #include <string_view>
 
+#include "vstkit/core/audio_facts.h"
 #include "vstkit/core/plugin_processor.h"
 #include "vstkit/protocol/param_spec.h"
 #include "vstkit/protocol/table_checks.h"
@@ -45,6 +46,8 @@ struct PluginIdentity {
 struct PluginDefinition {
     const PluginIdentity& identity;
     std::span<const protocol::ParamSpec> parameters;
+    /// Channel layouts, tail and latency.
+    AudioFacts audio;
     /// Builds the plugin's processor in `storage` (processorSize bytes,
     /// aligned to processorAlignment), so the core can keep it inline; the
     /// caller calls its destructor.
@@ -54,11 +57,12 @@ struct PluginDefinition {
 };
 
 /// The plugin a binary is built for: defined once per plugin binary by
-/// VSTKIT_PLUGIN (see plugin_declaration.h).
+/// VSTKIT_PLUGIN(Type) below, in the file vstkit_add_plugin() generates.
 [[nodiscard]] const PluginDefinition& pluginDefinition() noexcept;
 
 /// A plugin declares itself as a type with `identity`, `parameters` and
-/// `Processor`; this checks the three fit together at compile time.
+/// `Processor`, and optionally `audio` (AudioFacts; the defaults otherwise);
+/// this checks they fit together at compile time.
 template <typename Plugin>
 concept PluginDeclaration = requires {
     { Plugin::identity } -> std::convertible_to<const PluginIdentity&>;
@@ -67,13 +71,25 @@ concept PluginDeclaration = requires {
 }
 &&PluginProcessor<typename Plugin::Processor>;
 
+/// The plugin's `audio` if it declares one, else the defaults.
+template <typename Plugin>
+[[nodiscard]] constexpr AudioFacts audioFactsOf() noexcept {
+    if constexpr (requires { AudioFacts{Plugin::audio}; }) {
+        return Plugin::audio;
+    } else {
+        return AudioFacts{};
+    }
+}
+
 template <PluginDeclaration Plugin>
 [[nodiscard]] const PluginDefinition& definitionOf() noexcept {
     static_assert(protocol::isValidTable(Plugin::parameters),
                   "the parameter table breaks a rule: see protocol/table_checks.h");
+    static_assert(isValidAudioFacts(audioFactsOf<Plugin>()),
+                  "audio: give at least one layout, with 1 or 2 outputs and no more inputs");
     using Adapter = ProcessorAdapter<typename Plugin::Processor>;
     static const PluginDefinition kDefinition{
-        Plugin::identity, Plugin::parameters,
+        Plugin::identity, Plugin::parameters, audioFactsOf<Plugin>(),
         [](void* storage) -> ProcessorInstance* { return new (storage) Adapter(); },
         sizeof(Adapter), alignof(Adapter)};
     return kDefinition;

@@ -4,7 +4,9 @@
 #include <cstddef>
 #include <memory>
 #include <span>
+#include <type_traits>
 
+#include "vstkit/core/process_status.h"
 #include "vstkit/dsp/parameter_event.h"
 
 namespace vstkit::core {
@@ -17,7 +19,9 @@ namespace vstkit::core {
 /// - process(channels, frames, events): in place, on the audio thread. Each
 ///   event sets one table row's plain value from its offset on (sorted by
 ///   offset; an offset at or past `frames` applies at the end, so a 0-frame
-///   call only applies values). Never allocates, locks or blocks.
+///   call only applies values). Never allocates, locks or blocks. Returns
+///   a ProcessStatus, or nothing when the output is always silent where the
+///   input is (ProcessStatus::Normal).
 template <typename Processor>
 concept PluginProcessor = std::default_initializable<Processor> &&
     requires(Processor& processor, double sampleRate, std::size_t frames,
@@ -28,6 +32,8 @@ concept PluginProcessor = std::default_initializable<Processor> &&
     noexcept;
     { processor.process(channels, frames, events) }
     noexcept;
+    requires std::is_void_v<decltype(processor.process(channels, frames, events))> ||
+        std::is_same_v<decltype(processor.process(channels, frames, events)), ProcessStatus>;
 };
 
 /// A plugin's processor behind one virtual call per block, so the formats
@@ -37,8 +43,8 @@ class ProcessorInstance {
     virtual ~ProcessorInstance() = default;
     virtual void prepare(double sampleRate, std::size_t maxBlockFrames) noexcept = 0;
     virtual void reset() noexcept = 0;
-    virtual void process(std::span<float* const> channels, std::size_t frames,
-                         std::span<const dsp::ParameterEvent> events) noexcept = 0;
+    virtual ProcessStatus process(std::span<float* const> channels, std::size_t frames,
+                                  std::span<const dsp::ParameterEvent> events) noexcept = 0;
 };
 
 template <PluginProcessor Processor>
@@ -48,9 +54,14 @@ class ProcessorAdapter final : public ProcessorInstance {
         processor_.prepare(sampleRate, maxBlockFrames);
     }
     void reset() noexcept override { processor_.reset(); }
-    void process(std::span<float* const> channels, std::size_t frames,
-                 std::span<const dsp::ParameterEvent> events) noexcept override {
-        processor_.process(channels, frames, events);
+    ProcessStatus process(std::span<float* const> channels, std::size_t frames,
+                          std::span<const dsp::ParameterEvent> events) noexcept override {
+        if constexpr (std::is_void_v<decltype(processor_.process(channels, frames, events))>) {
+            processor_.process(channels, frames, events);
+            return ProcessStatus::Normal;
+        } else {
+            return processor_.process(channels, frames, events);
+        }
     }
 
   private:

@@ -1,40 +1,69 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "vstkit/core/audio_facts.h"
 #include "vstkit/protocol/normalized.h"
 #include "vstkit/protocol/param_spec.h"
 
 namespace vstkit::formats::lv2 {
 
-/// The plugin's ports, in index order: stereo audio in, stereo audio out, then
-/// one control input per row of the parameter table, in table order. Hosts
-/// save control values by port symbol; the indices are fixed too, because the
-/// TTL and the binary are shipped together but presets outlive both.
-inline constexpr std::uint32_t kAudioChannels = 2;
+/// The plugin's ports, in index order: its first channel layout's audio
+/// inputs, then its audio outputs, then one control input per row of the
+/// parameter table, in table order, then (only for a plugin with latency) the
+/// latency output. Hosts save control values by port symbol; the indices are
+/// fixed too, because the TTL and the binary are shipped together but presets
+/// outlive both. A stereo plugin's ports are in_l, in_r, out_l, out_r; a mono
+/// one's in and out.
 inline constexpr std::uint32_t kFirstAudioInput = 0;
-inline constexpr std::uint32_t kFirstAudioOutput = kFirstAudioInput + kAudioChannels;
-inline constexpr std::uint32_t kFirstControlPort = kFirstAudioOutput + kAudioChannels;
 
-inline constexpr std::array<std::string_view, kAudioChannels> kAudioInputSymbols{"in_l", "in_r"};
-inline constexpr std::array<std::string_view, kAudioChannels> kAudioOutputSymbols{"out_l", "out_r"};
-inline constexpr std::array<std::string_view, kAudioChannels> kAudioInputNames{"Input L",
-                                                                               "Input R"};
-inline constexpr std::array<std::string_view, kAudioChannels> kAudioOutputNames{"Output L",
-                                                                                "Output R"};
+[[nodiscard]] constexpr std::uint32_t firstAudioOutput(core::ChannelLayout audio) noexcept {
+    return kFirstAudioInput + audio.inputs;
+}
+
+[[nodiscard]] constexpr std::uint32_t firstControlPort(core::ChannelLayout audio) noexcept {
+    return firstAudioOutput(audio) + audio.outputs;
+}
+
+[[nodiscard]] constexpr std::uint32_t controlPortIndex(core::ChannelLayout audio,
+                                                       std::size_t row) noexcept {
+    return firstControlPort(audio) + static_cast<std::uint32_t>(row);
+}
+
+/// The latency output's index, after the table's rows.
+[[nodiscard]] constexpr std::uint32_t latencyPortIndex(core::ChannelLayout audio,
+                                                       std::size_t rows) noexcept {
+    return controlPortIndex(audio, rows);
+}
+
+inline constexpr std::string_view kLatencySymbol = "latency";
+
+/// An audio port's symbol and name, e.g. "in_l" and "Input L", or "out"
+/// and "Output" on a mono side.
+struct AudioPortName {
+    std::string_view symbol;
+    std::string_view name;
+};
+
+[[nodiscard]] constexpr AudioPortName audioPortName(bool input, std::uint32_t channels,
+                                                    std::uint32_t channel) noexcept {
+    if (channels == 1) {
+        return input ? AudioPortName{"in", "Input"} : AudioPortName{"out", "Output"};
+    }
+    constexpr std::array<AudioPortName, 2> kInputs{{{"in_l", "Input L"}, {"in_r", "Input R"}}};
+    constexpr std::array<AudioPortName, 2> kOutputs{{{"out_l", "Output L"}, {"out_r", "Output R"}}};
+    return (input ? kInputs : kOutputs)[std::min<std::uint32_t>(channel, 1)];
+}
 
 /// The LV2 convention for a bypass switch is the inverse: a control port
 /// designated lv2:enabled, 1 while the plugin processes. Hosts bind their own
 /// bypass button to it.
 inline constexpr std::string_view kEnabledSymbol = "enabled";
 inline constexpr std::string_view kEnabledName = "Enabled";
-
-[[nodiscard]] constexpr std::uint32_t controlPortIndex(std::size_t row) noexcept {
-    return kFirstControlPort + static_cast<std::uint32_t>(row);
-}
 
 [[nodiscard]] constexpr bool isEnabledPort(const protocol::ParamSpec& spec) noexcept {
     return spec.role == protocol::ParamRole::Bypass;

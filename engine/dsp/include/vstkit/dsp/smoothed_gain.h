@@ -5,12 +5,14 @@
 #include <cstddef>
 #include <span>
 
-#include "vstkit/dsp/gain_ramp.h"
+#include "vstkit/dsp/linear_ramp.h"
 #include "vstkit/dsp/parameter_event.h"
 
 namespace vstkit::dsp {
 
-/// VstKit's audio path: a smoothed gain applied to any number of channels.
+/// A gain stage: a gain in dB, smoothed over 20 ms, with a bypass that
+/// ramps to unity, applied in place to any number of channels. The gain
+/// plugin is this stage alone; other plugins can use it as their output level.
 ///
 /// Thread contract: one thread at a time. prepare() while audio is stopped;
 /// during playback everything runs on the audio thread. Nothing here allocates, locks or
@@ -22,7 +24,7 @@ namespace vstkit::dsp {
 /// number. Doing this in the vectorised loop costs a compare per sample,
 /// where saving, setting and restoring MXCSR per call cost more than the
 /// whole multiply of a 64-frame stereo block.
-class Processor final {
+class SmoothedGain final {
   public:
     /// The parameter-table rows whose events this processor answers: a gain
     /// in dB and a bypass toggle. Events for any other row are ignored.
@@ -33,7 +35,7 @@ class Processor final {
 
     /// Gain changes ramp linearly over 20 ms: long enough that a full-range
     /// jump makes no audible click or zipper, short enough to feel immediate.
-    static constexpr double kGainRampSeconds = 0.020;
+    static constexpr double kLinearRampSeconds = 0.020;
 
     /// Frames processed per inner pass; longer blocks are handled in slices.
     static constexpr std::size_t kSliceFrames = 256;
@@ -48,12 +50,12 @@ class Processor final {
     /// array keeps the split path free of allocation; more go in groups).
     static constexpr std::size_t kMaxSplitChannels = 32;
 
-    Processor() noexcept = default;
-    explicit Processor(Rows rows) noexcept : rows_(rows) {}
-    Processor(const Processor&) = delete;
-    Processor& operator=(const Processor&) = delete;
-    Processor(Processor&&) = delete;
-    Processor& operator=(Processor&&) = delete;
+    SmoothedGain() noexcept = default;
+    explicit SmoothedGain(Rows rows) noexcept : rows_(rows) {}
+    SmoothedGain(const SmoothedGain&) = delete;
+    SmoothedGain& operator=(const SmoothedGain&) = delete;
+    SmoothedGain(SmoothedGain&&) = delete;
+    SmoothedGain& operator=(SmoothedGain&&) = delete;
 
     /// Sets the sample rate (non-positive or NaN rates fall back to 48 kHz) and
     /// settles at the current target. maxBlockFrames is accepted for symmetry
@@ -135,7 +137,7 @@ class Processor final {
     void updateRampTarget() noexcept;
 
     Rows rows_;
-    GainRamp ramp_;
+    LinearRamp ramp_;
     double sampleRate_ = 48000.0;
     float targetGainDb_ = 0.0F;
     float targetGain_ = 1.0F;

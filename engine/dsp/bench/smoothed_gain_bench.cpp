@@ -1,4 +1,4 @@
-// Processor::process against the loop a gain cannot beat: out = in * g.
+// SmoothedGain::process against the loop a gain cannot beat: out = in * g.
 // Both run on the same stereo buffers in the same binary, so their ratio is
 // what the README reports.
 #include <benchmark/benchmark.h>
@@ -7,7 +7,7 @@
 #include <cmath>
 #include <vector>
 
-#include "vstkit/dsp/processor.h"
+#include "vstkit/dsp/smoothed_gain.h"
 
 namespace {
 
@@ -47,7 +47,7 @@ void rawGainLoop(benchmark::State& state) {
 void processorSteady(benchmark::State& state) {
     const auto frames = static_cast<std::size_t>(state.range(0));
     StereoBuffer buffer{frames};
-    vstkit::dsp::Processor processor;
+    vstkit::dsp::SmoothedGain processor;
     processor.setTargetGainDb(-6.0F);
     processor.prepare(kSampleRate, frames);
     for (auto _ : state) {
@@ -60,7 +60,7 @@ void processorSteady(benchmark::State& state) {
 void processorSmoothing(benchmark::State& state) {
     const auto frames = static_cast<std::size_t>(state.range(0));
     StereoBuffer buffer{frames};
-    vstkit::dsp::Processor processor;
+    vstkit::dsp::SmoothedGain processor;
     processor.prepare(kSampleRate, frames);
     bool up = false;
     for (auto _ : state) {

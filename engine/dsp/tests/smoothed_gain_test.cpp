@@ -1,4 +1,4 @@
-#include "vstkit/dsp/processor.h"
+#include "vstkit/dsp/smoothed_gain.h"
 
 #include <gtest/gtest.h>
 
@@ -33,7 +33,7 @@ std::vector<float> constantSignal(std::size_t frames) {
 }
 
 /// Runs a mono signal through the processor in blocks of blockFrames.
-std::vector<float> processInBlocks(Processor& processor, std::vector<float> signal,
+std::vector<float> processInBlocks(SmoothedGain& processor, std::vector<float> signal,
                                    std::size_t blockFrames) {
     for (std::size_t offset = 0; offset < signal.size(); offset += blockFrames) {
         float* channel = signal.data() + offset;
@@ -43,13 +43,13 @@ std::vector<float> processInBlocks(Processor& processor, std::vector<float> sign
     return signal;
 }
 
-void prepareSettledAt(Processor& processor, float gainDb) {
+void prepareSettledAt(SmoothedGain& processor, float gainDb) {
     processor.setTargetGainDb(gainDb);
     processor.prepare(kRate, 4096);
 }
 
-TEST(Processor, RampLengthIsTwentyMilliseconds) {
-    Processor processor;
+TEST(SmoothedGain, RampLengthIsTwentyMilliseconds) {
+    SmoothedGain processor;
     processor.prepare(kRate, 512);
     EXPECT_EQ(processor.rampLengthFrames(), kRampFrames);
     processor.prepare(44100.0, 512);
@@ -58,15 +58,15 @@ TEST(Processor, RampLengthIsTwentyMilliseconds) {
     EXPECT_EQ(processor.rampLengthFrames(), 1920U);
 }
 
-TEST(Processor, UnityGainPassesAudioUnchanged) {
-    Processor processor;
+TEST(SmoothedGain, UnityGainPassesAudioUnchanged) {
+    SmoothedGain processor;
     prepareSettledAt(processor, 0.0F);
     const auto input = testSignal(4096);
     EXPECT_EQ(processInBlocks(processor, input, 512), input);
 }
 
-TEST(Processor, MinusSixPointZeroTwoDbHalves) {
-    Processor processor;
+TEST(SmoothedGain, MinusSixPointZeroTwoDbHalves) {
+    SmoothedGain processor;
     prepareSettledAt(processor, -6.0206F);
     const auto input = testSignal(1024);
     const auto output = processInBlocks(processor, input, 1024);
@@ -75,10 +75,10 @@ TEST(Processor, MinusSixPointZeroTwoDbHalves) {
     }
 }
 
-TEST(Processor, RangeEndsAreExact) {
+TEST(SmoothedGain, RangeEndsAreExact) {
     for (const auto& [gainDb, factor] :
          {std::pair{24.0F, 15.848932F}, std::pair{-24.0F, 0.063095734F}}) {
-        Processor processor;
+        SmoothedGain processor;
         prepareSettledAt(processor, gainDb);
         const auto output = processInBlocks(processor, constantSignal(256), 256);
         for (float sample : output) {
@@ -87,8 +87,8 @@ TEST(Processor, RangeEndsAreExact) {
     }
 }
 
-TEST(Processor, SmoothingReachesTheTargetWithinTheRampAndNeverOvershoots) {
-    Processor processor;
+TEST(SmoothedGain, SmoothingReachesTheTargetWithinTheRampAndNeverOvershoots) {
+    SmoothedGain processor;
     prepareSettledAt(processor, -24.0F);
     processor.setTargetGainDb(24.0F);
     const auto gains = processInBlocks(processor, constantSignal(2 * kRampFrames), 64);
@@ -113,8 +113,8 @@ TEST(Processor, SmoothingReachesTheTargetWithinTheRampAndNeverOvershoots) {
     EXPECT_FALSE(processor.isSmoothing());
 }
 
-TEST(Processor, DownwardRampIsBoundedToo) {
-    Processor processor;
+TEST(SmoothedGain, DownwardRampIsBoundedToo) {
+    SmoothedGain processor;
     prepareSettledAt(processor, 24.0F);
     processor.setTargetGainDb(-24.0F);
     const auto gains = processInBlocks(processor, constantSignal(kRampFrames + 10), 7);
@@ -131,10 +131,10 @@ TEST(Processor, DownwardRampIsBoundedToo) {
     EXPECT_EQ(gains.back(), dbToLinear(-24.0F));
 }
 
-TEST(Processor, OutputDoesNotDependOnBlockSize) {
+TEST(SmoothedGain, OutputDoesNotDependOnBlockSize) {
     const auto input = testSignal(4096);
     const auto render = [&](std::size_t blockFrames) {
-        Processor processor;
+        SmoothedGain processor;
         prepareSettledAt(processor, 0.0F);
         processor.setTargetGainDb(-18.0F);
         auto output = input;
@@ -163,8 +163,8 @@ TEST(Processor, OutputDoesNotDependOnBlockSize) {
     }
 }
 
-TEST(Processor, ZeroFramesIsANoOp) {
-    Processor processor;
+TEST(SmoothedGain, ZeroFramesIsANoOp) {
+    SmoothedGain processor;
     prepareSettledAt(processor, 0.0F);
     processor.setTargetGainDb(-12.0F);
     auto signal = testSignal(16);
@@ -176,8 +176,8 @@ TEST(Processor, ZeroFramesIsANoOp) {
     processor.process(std::span<float* const>{}, 0);
 }
 
-TEST(Processor, EveryChannelGetsTheSameGainAndNullChannelsAreSkipped) {
-    Processor processor;
+TEST(SmoothedGain, EveryChannelGetsTheSameGainAndNullChannelsAreSkipped) {
+    SmoothedGain processor;
     prepareSettledAt(processor, 0.0F);
     processor.setTargetGainDb(-6.0F);
     std::vector<std::vector<float>> buffers(8, testSignal(600));
@@ -195,8 +195,8 @@ TEST(Processor, EveryChannelGetsTheSameGainAndNullChannelsAreSkipped) {
     EXPECT_EQ(buffers[3], testSignal(600));
 }
 
-TEST(Processor, NonFiniteInputDoesNotPoisonLaterBlocks) {
-    Processor processor;
+TEST(SmoothedGain, NonFiniteInputDoesNotPoisonLaterBlocks) {
+    SmoothedGain processor;
     prepareSettledAt(processor, -6.0F);
     processor.setTargetGainDb(-12.0F);
     std::vector<float> poisoned(64, std::numeric_limits<float>::quiet_NaN());
@@ -204,7 +204,7 @@ TEST(Processor, NonFiniteInputDoesNotPoisonLaterBlocks) {
     poisoned[2] = -std::numeric_limits<float>::infinity();
     (void)processInBlocks(processor, poisoned, 64);
 
-    Processor clean;
+    SmoothedGain clean;
     prepareSettledAt(clean, -6.0F);
     clean.setTargetGainDb(-12.0F);
     (void)processInBlocks(clean, constantSignal(64), 64);
@@ -216,8 +216,8 @@ TEST(Processor, NonFiniteInputDoesNotPoisonLaterBlocks) {
         std::all_of(output.begin(), output.end(), [](float s) { return std::isfinite(s); }));
 }
 
-TEST(Processor, NonFiniteTargetsAreIgnored) {
-    Processor processor;
+TEST(SmoothedGain, NonFiniteTargetsAreIgnored) {
+    SmoothedGain processor;
     prepareSettledAt(processor, -6.0F);
     processor.setTargetGainDb(std::numeric_limits<float>::quiet_NaN());
     processor.setTargetGainDb(std::numeric_limits<float>::infinity());
@@ -228,8 +228,8 @@ TEST(Processor, NonFiniteTargetsAreIgnored) {
     EXPECT_EQ(output.back(), 0.0F);
 }
 
-TEST(Processor, DenormalInputIsFlushed) {
-    Processor processor;
+TEST(SmoothedGain, DenormalInputIsFlushed) {
+    SmoothedGain processor;
     prepareSettledAt(processor, -6.0F);
     std::vector<float> tiny(512, std::numeric_limits<float>::denorm_min() * 1000.0F);
     const auto output = processInBlocks(processor, tiny, 512);
@@ -238,14 +238,14 @@ TEST(Processor, DenormalInputIsFlushed) {
     }
 }
 
-TEST(Processor, TinyNormalInputsNeverBecomeSubnormalAtTheQuietestGain) {
+TEST(SmoothedGain, TinyNormalInputsNeverBecomeSubnormalAtTheQuietestGain) {
     // The quietest product: the smallest kept input times the smallest step
     // of a ramp down to silence at 192 kHz (3840 frames).
-    Processor processor;
+    SmoothedGain processor;
     processor.setTargetGainDb(-24.0F);
     processor.prepare(192000.0, 512);
     processor.setTargetGainDb(kSilenceDb);
-    std::vector<float> tiny(4096, Processor::kSilenceFloor * 1.01F);
+    std::vector<float> tiny(4096, SmoothedGain::kSilenceFloor * 1.01F);
     const auto output = processInBlocks(processor, tiny, 512);
     for (float sample : output) {
         ASSERT_NE(std::fpclassify(sample), FP_SUBNORMAL);
@@ -253,16 +253,16 @@ TEST(Processor, TinyNormalInputsNeverBecomeSubnormalAtTheQuietestGain) {
     EXPECT_EQ(output.back(), 0.0F);
 }
 
-TEST(Processor, GainsBelowMinusOneTwentyDbAreSilence) {
-    Processor processor;
+TEST(SmoothedGain, GainsBelowMinusOneTwentyDbAreSilence) {
+    SmoothedGain processor;
     prepareSettledAt(processor, -200.0F);
     EXPECT_EQ(processor.currentGain(), 0.0F);
     const auto output = processInBlocks(processor, constantSignal(64), 64);
     EXPECT_EQ(output.back(), 0.0F);
 }
 
-TEST(Processor, BypassRampsToUnityWithoutAJump) {
-    Processor processor;
+TEST(SmoothedGain, BypassRampsToUnityWithoutAJump) {
+    SmoothedGain processor;
     prepareSettledAt(processor, -24.0F);
     processor.setBypassed(true);
     const auto gains = processInBlocks(processor, constantSignal(kRampFrames), 32);
@@ -277,8 +277,8 @@ TEST(Processor, BypassRampsToUnityWithoutAJump) {
 }
 
 #if VSTKIT_HAS_RTCHECK
-TEST(Processor, NeverAllocatesOrLocksOutsidePrepare) {
-    Processor processor;
+TEST(SmoothedGain, NeverAllocatesOrLocksOutsidePrepare) {
+    SmoothedGain processor;
     processor.prepare(kRate, 4096);  // The one call allowed to allocate.
     auto left = testSignal(5000);
     auto right = testSignal(5000, 0.3F);
@@ -300,8 +300,8 @@ TEST(Processor, NeverAllocatesOrLocksOutsidePrepare) {
 }
 #endif
 
-TEST(Processor, ResetSettlesOnTheTarget) {
-    Processor processor;
+TEST(SmoothedGain, ResetSettlesOnTheTarget) {
+    SmoothedGain processor;
     prepareSettledAt(processor, 0.0F);
     processor.setTargetGainDb(-20.0F);
     EXPECT_TRUE(processor.isSmoothing());

@@ -1,4 +1,4 @@
-#include "vstkit/dsp/processor.h"
+#include "vstkit/dsp/smoothed_gain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,19 +12,19 @@ constexpr double kFallbackSampleRate = 48000.0;
 
 }  // namespace
 
-void Processor::prepare(double sampleRate, std::size_t /*maxBlockFrames*/) noexcept {
+void SmoothedGain::prepare(double sampleRate, std::size_t /*maxBlockFrames*/) noexcept {
     sampleRate_ =
         (sampleRate > 0.0 && std::isfinite(sampleRate)) ? sampleRate : kFallbackSampleRate;
-    const double rampFrames = std::round(kGainRampSeconds * sampleRate_);
+    const double rampFrames = std::round(kLinearRampSeconds * sampleRate_);
     ramp_.setLength(static_cast<std::uint32_t>(std::clamp(rampFrames, 1.0, 1.0e7)));
     reset();
 }
 
-void Processor::reset() noexcept {
+void SmoothedGain::reset() noexcept {
     ramp_.jumpTo(bypassed_ ? 1.0F : targetGain_);
 }
 
-void Processor::setTargetGainDb(float gainDb) noexcept {
+void SmoothedGain::setTargetGainDb(float gainDb) noexcept {
     // Hosts send the same value block after block; only a change costs an exp.
     if (gainDb == targetGainDb_ || std::isnan(gainDb)) {
         return;
@@ -41,12 +41,12 @@ void Processor::setTargetGainDb(float gainDb) noexcept {
     updateRampTarget();
 }
 
-void Processor::setBypassed(bool bypassed) noexcept {
+void SmoothedGain::setBypassed(bool bypassed) noexcept {
     bypassed_ = bypassed;
     updateRampTarget();
 }
 
-void Processor::apply(const ParameterEvent& event) noexcept {
+void SmoothedGain::apply(const ParameterEvent& event) noexcept {
     if (event.index == rows_.gainDb) {
         setTargetGainDb(event.value);
     } else if (event.index == rows_.bypass) {
@@ -54,7 +54,7 @@ void Processor::apply(const ParameterEvent& event) noexcept {
     }
 }
 
-void Processor::process(std::span<float* const> channels, std::size_t frames,
+void SmoothedGain::process(std::span<float* const> channels, std::size_t frames,
                         std::span<const ParameterEvent> events, std::size_t firstFrame) noexcept {
     // Split the block at each event: the audio before it keeps the old target.
     std::size_t done = 0;
@@ -71,7 +71,7 @@ void Processor::process(std::span<float* const> channels, std::size_t frames,
     processFrom(channels, done, frames - done);
 }
 
-void Processor::processFrom(std::span<float* const> channels, std::size_t start,
+void SmoothedGain::processFrom(std::span<float* const> channels, std::size_t start,
                             std::size_t frames) noexcept {
     if (frames == 0) {
         return;
@@ -82,7 +82,7 @@ void Processor::processFrom(std::span<float* const> channels, std::size_t start,
     }
     // The ramp advances once per pass, so every group of channels must see
     // the same gains: remember the ramp and rewind it for each group.
-    const GainRamp rampAtStart = ramp_;
+    const LinearRamp rampAtStart = ramp_;
     for (std::size_t group = 0; group < channels.size(); group += kMaxSplitChannels) {
         ramp_ = rampAtStart;
         std::array<float*, kMaxSplitChannels> shifted{};
@@ -98,11 +98,11 @@ void Processor::processFrom(std::span<float* const> channels, std::size_t start,
     }
 }
 
-void Processor::updateRampTarget() noexcept {
+void SmoothedGain::updateRampTarget() noexcept {
     ramp_.setTarget(bypassed_ ? 1.0F : targetGain_);
 }
 
-void Processor::applyRampGain(float* __restrict samples, const float* __restrict gains,
+void SmoothedGain::applyRampGain(float* __restrict samples, const float* __restrict gains,
                               std::size_t frames) noexcept {
 #pragma GCC unroll 4
     for (std::size_t i = 0; i < frames; ++i) {
@@ -111,7 +111,7 @@ void Processor::applyRampGain(float* __restrict samples, const float* __restrict
     }
 }
 
-void Processor::processRamping(std::span<float* const> channels, std::size_t frames) noexcept {
+void SmoothedGain::processRamping(std::span<float* const> channels, std::size_t frames) noexcept {
     std::size_t offset = 0;
     while (offset < frames && ramp_.isRamping()) {
         const std::size_t slice = std::min(frames - offset, kSliceFrames);

@@ -1,4 +1,4 @@
-// Sample-accurate parameter events: Processor::process with the block's events.
+// Sample-accurate parameter events: SmoothedGain::process with the block's events.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "vstkit/dsp/gain.h"
-#include "vstkit/dsp/processor.h"
+#include "vstkit/dsp/smoothed_gain.h"
 #if VSTKIT_HAS_RTCHECK
 #include "vstkit/rtcheck/realtime_scope.h"
 #endif
@@ -15,21 +15,21 @@ namespace vstkit::dsp {
 namespace {
 
 constexpr double kRate = 48000.0;
-constexpr std::uint32_t kGain = Processor::Rows{}.gainDb;
-constexpr std::uint32_t kBypass = Processor::Rows{}.bypass;
+constexpr std::uint32_t kGain = SmoothedGain::Rows{}.gainDb;
+constexpr std::uint32_t kBypass = SmoothedGain::Rows{}.bypass;
 
 std::vector<float> ones(std::size_t frames) {
     return std::vector<float>(frames, 1.0F);
 }
 
-void processMono(Processor& processor, std::vector<float>& samples,
+void processMono(SmoothedGain& processor, std::vector<float>& samples,
                  std::span<const ParameterEvent> events) {
     const std::array<float*, 1> channels{samples.data()};
     processor.process(channels, samples.size(), events);
 }
 
 TEST(ProcessorEvents, APointAtOffset37LeavesTheFirst37SamplesUntouched) {
-    Processor processor;
+    SmoothedGain processor;
     processor.prepare(kRate, 64);
     auto block = ones(64);
     const std::array events{ParameterEvent{37, kGain, -24.0F}};
@@ -44,8 +44,8 @@ TEST(ProcessorEvents, APointAtOffset37LeavesTheFirst37SamplesUntouched) {
 }
 
 TEST(ProcessorEvents, SplittingAtAnEventEqualsTwoSeparateBlocks) {
-    Processor withEvent;
-    Processor byHand;
+    SmoothedGain withEvent;
+    SmoothedGain byHand;
     withEvent.prepare(kRate, 512);
     byHand.prepare(kRate, 512);
     auto eventBlock = ones(512);
@@ -66,7 +66,7 @@ TEST(ProcessorEvents, SplittingAtAnEventEqualsTwoSeparateBlocks) {
 }
 
 TEST(ProcessorEvents, PointsEverySixteenFramesAreEachFollowed) {
-    Processor processor;
+    SmoothedGain processor;
     processor.prepare(kRate, 64);
     auto block = ones(64);
     // Alternating targets: each restarts the ramp at its own offset.
@@ -87,7 +87,7 @@ TEST(ProcessorEvents, PointsEverySixteenFramesAreEachFollowed) {
 }
 
 TEST(ProcessorEvents, EveryStepStaysWithinTheSmoothingBound) {
-    Processor processor;
+    SmoothedGain processor;
     processor.prepare(kRate, 64);
     // The largest step the 20 ms ramp allows for a full-range jump.
     const float maxStep = (dbToLinear(24.0F) - dbToLinear(-24.0F)) / 960.0F * 1.0001F;
@@ -105,7 +105,7 @@ TEST(ProcessorEvents, EveryStepStaysWithinTheSmoothingBound) {
 }
 
 TEST(ProcessorEvents, AZeroFrameBlockOnlyAppliesTheChanges) {
-    Processor processor;
+    SmoothedGain processor;
     processor.prepare(kRate, 64);
     const std::array events{ParameterEvent{0, kGain, -6.0F}, ParameterEvent{5, kBypass, 1.0F}};
     processor.process(std::span<float* const>{}, 0, events);
@@ -118,7 +118,7 @@ TEST(ProcessorEvents, AZeroFrameBlockOnlyAppliesTheChanges) {
 }
 
 TEST(ProcessorEvents, BypassEventRampsToUnityFromItsOffset) {
-    Processor processor;
+    SmoothedGain processor;
     processor.setTargetGainDb(-24.0F);
     processor.prepare(kRate, 64);
     auto block = ones(64);
@@ -129,7 +129,7 @@ TEST(ProcessorEvents, BypassEventRampsToUnityFromItsOffset) {
 }
 
 TEST(ProcessorEvents, UnknownRowsAreIgnored) {
-    Processor processor;
+    SmoothedGain processor;
     processor.prepare(kRate, 64);
     auto block = ones(64);
     const std::array events{ParameterEvent{3, 999, -24.0F}};
@@ -139,7 +139,7 @@ TEST(ProcessorEvents, UnknownRowsAreIgnored) {
 
 #if VSTKIT_HAS_RTCHECK
 TEST(ProcessorEvents, NeverAllocatesOrLocks) {
-    Processor processor;
+    SmoothedGain processor;
     processor.prepare(kRate, 4096);
     auto left = ones(4096);
     auto right = ones(4096);

@@ -1,4 +1,4 @@
-#include "vstkit/dsp/gain_ramp.h"
+#include "vstkit/dsp/linear_ramp.h"
 
 #include <gtest/gtest.h>
 
@@ -7,14 +7,14 @@
 namespace vstkit::dsp {
 namespace {
 
-std::vector<float> fillFrames(GainRamp& ramp, std::size_t frames) {
+std::vector<float> fillFrames(LinearRamp& ramp, std::size_t frames) {
     std::vector<float> gains(frames);
     ramp.fill(gains);
     return gains;
 }
 
-TEST(GainRamp, StepsLinearlyAndLandsExactlyOnTheTarget) {
-    GainRamp ramp;
+TEST(LinearRamp, StepsLinearlyAndLandsExactlyOnTheTarget) {
+    LinearRamp ramp;
     ramp.setLength(4);
     ramp.jumpTo(0.0F);
     ramp.setTarget(1.0F);
@@ -22,8 +22,8 @@ TEST(GainRamp, StepsLinearlyAndLandsExactlyOnTheTarget) {
     EXPECT_FALSE(ramp.isRamping());
 }
 
-TEST(GainRamp, NewTargetMidRampStartsFromTheCurrentGain) {
-    GainRamp ramp;
+TEST(LinearRamp, NewTargetMidRampStartsFromTheCurrentGain) {
+    LinearRamp ramp;
     ramp.setLength(4);
     ramp.jumpTo(0.0F);
     ramp.setTarget(1.0F);
@@ -32,8 +32,8 @@ TEST(GainRamp, NewTargetMidRampStartsFromTheCurrentGain) {
     EXPECT_EQ(fillFrames(ramp, 5), (std::vector<float>{0.375F, 0.25F, 0.125F, 0.0F, 0.0F}));
 }
 
-TEST(GainRamp, SameTargetDoesNotRestartTheRamp) {
-    GainRamp ramp;
+TEST(LinearRamp, SameTargetDoesNotRestartTheRamp) {
+    LinearRamp ramp;
     ramp.setLength(4);
     ramp.jumpTo(0.0F);
     ramp.setTarget(1.0F);
@@ -42,10 +42,10 @@ TEST(GainRamp, SameTargetDoesNotRestartTheRamp) {
     EXPECT_EQ(fillFrames(ramp, 3), (std::vector<float>{0.5F, 0.75F, 1.0F}));
 }
 
-TEST(GainRamp, SkipAdvancesLikeFill) {
-    GainRamp filled;
-    GainRamp skipped;
-    for (GainRamp* ramp : {&filled, &skipped}) {
+TEST(LinearRamp, SkipAdvancesLikeFill) {
+    LinearRamp filled;
+    LinearRamp skipped;
+    for (LinearRamp* ramp : {&filled, &skipped}) {
         ramp->setLength(100);
         ramp->jumpTo(0.5F);
         ramp->setTarget(2.0F);
@@ -56,8 +56,8 @@ TEST(GainRamp, SkipAdvancesLikeFill) {
     EXPECT_EQ(fillFrames(filled, 80), fillFrames(skipped, 80));
 }
 
-TEST(GainRamp, LengthIsAtLeastOneSample) {
-    GainRamp ramp;
+TEST(LinearRamp, LengthIsAtLeastOneSample) {
+    LinearRamp ramp;
     ramp.setLength(0);
     EXPECT_EQ(ramp.length(), 1U);
     ramp.setTarget(0.5F);

@@ -6,27 +6,28 @@
 
 namespace vstkit::dsp {
 
-/// A linear ramp of fixed length from the current gain to the latest target.
+/// A value that glides linearly, over a fixed number of samples, from where it
+/// is to its latest target: a gain, a cutoff in octaves, a crossfade weight.
 ///
-/// The gain at each sample depends only on how many samples have passed since
+/// The value at each sample depends only on how many samples have passed since
 /// the target changed, never on how the audio is cut into blocks, so any block
-/// partition produces bit-identical gains. A new target restarts the ramp from
-/// wherever the gain is now, which keeps the curve continuous.
-class GainRamp final {
+/// partition produces bit-identical values. A new target restarts the ramp from
+/// wherever the value is now, which keeps the curve continuous.
+class LinearRamp final {
   public:
     /// Sets the ramp length in samples (at least 1) and settles on the target.
     void setLength(std::uint32_t rampSamples) noexcept;
 
-    /// Starts a ramp toward targetGain unless it is already the target.
-    void setTarget(float targetGain) noexcept;
+    /// Starts a ramp toward target unless it is already the target.
+    void setTarget(float target) noexcept;
 
-    /// Ends any ramp and holds this gain.
-    void jumpTo(float gain) noexcept;
+    /// Ends any ramp and holds this value.
+    void jumpTo(float value) noexcept;
 
-    /// Writes the next gains.size() per-sample gains and advances the ramp.
-    void fill(std::span<float> gains) noexcept;
+    /// Writes the next values.size() per-sample values and advances the ramp.
+    void fill(std::span<float> values) noexcept;
 
-    /// Advances by frames samples without producing gains.
+    /// Advances by frames samples without producing values.
     void skip(std::size_t frames) noexcept;
 
     /// The next sample's value, advancing by one: the same value fill() gives
