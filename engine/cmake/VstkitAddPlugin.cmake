@@ -4,7 +4,8 @@
 #     [SOURCES <the processor's .cpp files>...]
 #     [INCLUDE_DIRS <folders plugin.h includes from, besides its own>...]
 #     [DRAG_PARAMETER <a parameter the conformance run drags in the editor>
-#      DRAG_HEIGHT <where its slider is, as a fraction of the editor height>])
+#      DRAG_HEIGHT <where its slider is, as a fraction of the editor height>]
+#     [DEMO <a sox synth signal, e.g. "sine 1000"> [<parameter>=<value>...]])
 #
 # Makes a plugin from the one header plugin.h in the calling folder:
 #   vstkit_NAME_plugin      a static library: the processor's sources and the
@@ -17,19 +18,34 @@
 # Tests are on when VSTKIT_BUILD_TESTS is (the kit's own tree), else when
 # BUILD_TESTING is (a plugin project on an installed kit).
 # The fuzz build makes only vstkit_NAME_state_fuzzer, its table's state fuzzer.
+# Every plugin is also listed for vstkit_write_plugin_manifest(); DEMO is what
+# `./vstkit bundle` renders through it to show it works: 2 s of the signal
+# at -9 dBFS, with the parameters set.
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitVst3Module.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitLv2Bundle.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitStandaloneApp.cmake")
 
 function(vstkit_add_plugin name)
     cmake_parse_arguments(PARSE_ARGV 1 ARG "" "BUNDLE_NAME;TYPE;DRAG_PARAMETER;DRAG_HEIGHT"
-        "SOURCES;INCLUDE_DIRS")
+        "SOURCES;INCLUDE_DIRS;DEMO")
     if(NOT ARG_BUNDLE_NAME OR NOT ARG_TYPE)
         message(FATAL_ERROR "vstkit_add_plugin(${name}) needs BUNDLE_NAME and TYPE")
     endif()
     if(NOT EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/plugin.h")
         message(FATAL_ERROR "vstkit_add_plugin(${name}): no plugin.h in ${CMAKE_CURRENT_SOURCE_DIR}")
     endif()
+    get_property(listed GLOBAL PROPERTY VSTKIT_PLUGIN_NAMES)
+    if(name IN_LIST listed)
+        message(FATAL_ERROR "vstkit_add_plugin(${name}): a plugin named ${name} already exists; "
+            "each plugin folder needs its own NAME")
+    endif()
+    set_property(GLOBAL APPEND PROPERTY VSTKIT_PLUGIN_NAMES ${name})
+    # name, bundle, build folder (relative), demo signal, demo settings.
+    list(POP_FRONT ARG_DEMO demo_signal)
+    list(JOIN ARG_DEMO " " demo_settings)
+    file(RELATIVE_PATH build_folder "${CMAKE_BINARY_DIR}" "${CMAKE_CURRENT_BINARY_DIR}")
+    set_property(GLOBAL APPEND PROPERTY VSTKIT_PLUGIN_MANIFEST
+        "${name}\t${ARG_BUNDLE_NAME}\t${build_folder}\t${demo_signal}\t${demo_settings}")
 
     list(TRANSFORM ARG_INCLUDE_DIRS PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/")
     if(VSTKIT_BUILD_FUZZERS)
@@ -90,7 +106,8 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
         add_test(NAME ${name}.conformance
             COMMAND ${VSTKIT_XVFB_RUN} -a -s "-screen 0 1280x800x24"
                     $<TARGET_FILE:vstkit::host> test $<TARGET_PROPERTY:vstkit_${name}_vst3,VSTKIT_BUNDLE_DIR>
-                    --output ${CMAKE_CURRENT_BINARY_DIR}/conformance ${drag} ${skips})
+                    --output ${CMAKE_CURRENT_BINARY_DIR}/conformance ${drag} ${skips}
+                    --expect-silence-flags)
         set_tests_properties(${name}.conformance PROPERTIES TIMEOUT 600)
     endif()
     if(with_tests)
@@ -98,4 +115,15 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
             COMMAND bash "${VSTKIT_FORMAT_LV2_DIR}/tests/validate_bundle.sh"
                     $<TARGET_PROPERTY:vstkit_${name}_lv2,VSTKIT_BUNDLE_DIR>)
     endif()
+endfunction()
+
+# vstkit_write_plugin_manifest(FILE)
+#
+# Writes every plugin vstkit_add_plugin() made so far, one per line, tab
+# separated: name, bundle name, build folder relative to the top build
+# folder, demo signal, demo settings ("name=value" separated by spaces).
+function(vstkit_write_plugin_manifest file)
+    get_property(lines GLOBAL PROPERTY VSTKIT_PLUGIN_MANIFEST)
+    list(JOIN lines "\n" content)
+    file(CONFIGURE OUTPUT "${file}" CONTENT "${content}\n" @ONLY)
 endfunction()

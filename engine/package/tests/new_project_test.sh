@@ -76,15 +76,15 @@ else
     fail "./vstkit new Tremble"
     exit 1
 fi
-for file in CMakeLists.txt CMakePresets.json plugin.h tests/smoothed_gain_test.cpp README.md .gitignore \
+for file in CMakeLists.txt CMakePresets.json plugin.h tests/processor_test.cpp README.md .gitignore \
     .clang-format plugin .git; do
     [[ -e "$PROJECT/$file" ]] || fail "the project has no $file"
 done
 [[ -x "$PROJECT/plugin" ]] || fail "./plugin is not executable"
 if ! command -v clang-format >/dev/null; then
     fail "clang-format is missing"
-elif (cd "$PROJECT" && clang-format --dry-run -Werror plugin.h tests/smoothed_gain_test.cpp); then
-    ok "plugin.h and tests/smoothed_gain_test.cpp are formatted to the project's .clang-format"
+elif (cd "$PROJECT" && clang-format --dry-run -Werror plugin.h tests/processor_test.cpp); then
+    ok "plugin.h and tests/processor_test.cpp are formatted to the project's .clang-format"
 else
     fail "the generated C++ is not formatted to its .clang-format"
 fi

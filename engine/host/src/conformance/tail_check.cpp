@@ -40,13 +40,25 @@ struct Setting {
 /// with the others at their defaults: a filter's resonance, an echo's
 /// feedback, a reverb's size.
 std::vector<Setting> settingsToTry(const PluginInstance& instance) {
-    std::vector<Setting> settings{{"the defaults", {}}};
-    for (const auto& info : instance.parameters()) {
+    // Every setting sets every parameter, so none inherits the one before.
+    std::vector<std::pair<Vst::ParamID, double>> defaults;
+    const auto parameters = instance.parameters();
+    for (const auto& info : parameters) {
+        if (isWritable(info)) {
+            defaults.emplace_back(info.id, info.defaultNormalizedValue);
+        }
+    }
+    std::vector<Setting> settings{{"the defaults", defaults}};
+    for (const auto& info : parameters) {
         if (!isWritable(info) || (info.flags & Vst::ParameterInfo::kIsBypass) != 0 ||
             info.defaultNormalizedValue >= 1.0) {
             continue;
         }
-        settings.push_back({"'" + toUtf8(info.title) + "' at its maximum", {{info.id, 1.0}}});
+        Setting setting{"'" + toUtf8(info.title) + "' at its maximum", defaults};
+        for (auto& [id, value] : setting.values) {
+            value = id == info.id ? 1.0 : value;
+        }
+        settings.push_back(std::move(setting));
     }
     return settings;
 }
