@@ -11,7 +11,7 @@ source "$(dirname "$0")/verdicts.sh"
 rm -rf "$work" && mkdir -p "$work"
 
 all_pass=(factory=PASS parameters=PASS state=PASS bad-state=PASS lifecycle=PASS blocks=PASS
-          automation=PASS bad-input=PASS realtime=PASS)
+          automation=PASS bad-input=PASS tail=PASS realtime=PASS)
 
 # FAULT, then the verdicts that differ from all_pass.
 cases=(
@@ -24,6 +24,7 @@ cases=(
     "loud-at-top automation=FAIL:above the +60.0 dBFS bound"
     "stuck-nan bad-input=FAIL:still not finite a second of clean input later"
     "allocates realtime=FAIL:allocates in process()"
+    "rings-flagged-silent tail=FAIL:is flagged silent"
 )
 
 failures=0
@@ -38,7 +39,7 @@ for case in "${cases[@]}"; do
         expected[${override%%=*}]=${override#*=}
     fi
     specs=()
-    for check in factory parameters state bad-state lifecycle blocks automation bad-input realtime; do
+    for check in factory parameters state bad-state lifecycle blocks automation bad-input tail realtime; do
         specs+=("$check=${expected[$check]}")
     done
     specs+=("editor=SKIP")

@@ -24,7 +24,7 @@ cat "$output"
 if ! expect_verdicts "$output" "ZamComp $version" \
     factory=PASS parameters=PASS state=PASS \
     "bad-state=FAIL:it applied part of a cut state" \
-    lifecycle=PASS blocks=PASS automation=PASS bad-input=PASS realtime=PASS \
+    lifecycle=PASS blocks=PASS automation=PASS bad-input=PASS tail=PASS realtime=PASS \
     "editor=FAIL:accepts content scale 2 (kResultOk) but stays"; then
     exit 1
 fi

@@ -18,6 +18,9 @@ enum class Fault {
     LoudAtTop,     ///< Level 1.0 multiplies by 4000 instead of 2: automation.
     StuckNan,      ///< An unguarded filter keeps NaN for good: bad-input.
     Allocates,     ///< Allocates in every process() call: realtime.
+    /// Rings on after its input stops, yet copies the input's silence flags
+    /// and declares no tail: tail.
+    RingsFlaggedSilent,
 };
 
 [[nodiscard]] inline Fault faultFromEnvironment() noexcept {
@@ -32,7 +35,8 @@ enum class Fault {
                                  {"nan-in-1000-frame-blocks", Fault::NanIn1000},
                                  {"loud-at-top", Fault::LoudAtTop},
                                  {"stuck-nan", Fault::StuckNan},
-                                 {"allocates", Fault::Allocates}};
+                                 {"allocates", Fault::Allocates},
+                                 {"rings-flagged-silent", Fault::RingsFlaggedSilent}};
     const char* value = std::getenv("VSTKIT_FIXTURE_FAULT");
     for (const auto& named : kFaults) {
         if (value != nullptr && named.name == value) {

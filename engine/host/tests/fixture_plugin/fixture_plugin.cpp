@@ -270,6 +270,11 @@ tresult PLUGIN_API FixturePlugin::process(Vst::ProcessData& data) {
                 filterState_ = 0.5F * filterState_ + 0.5F * in;  // No guard against NaN.
                 out += 0.001F * filterState_;
             }
+            if (fault_ == Fault::RingsFlaggedSilent) {
+                ring_ = 0.999F * ring_ + 0.01F * in;  // A slow decay: a ring.
+                ring_ = std::isfinite(ring_) ? ring_ : 0.0F;
+                out += ring_;
+            }
             if (fault_ == Fault::NanIn1000 && data.numSamples == 1000) {
                 out = std::numeric_limits<float>::quiet_NaN();
             }
@@ -277,6 +282,9 @@ tresult PLUGIN_API FixturePlugin::process(Vst::ProcessData& data) {
         }
     }
     applyUntil(std::numeric_limits<int32>::max());
+    if (fault_ == Fault::RingsFlaggedSilent && input != nullptr) {
+        data.outputs[0].silenceFlags = input->silenceFlags;  // "Silence in, silence out": not here.
+    }
     return kResultOk;
 }
 

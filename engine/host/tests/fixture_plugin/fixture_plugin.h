@@ -94,6 +94,7 @@ class FixturePlugin final
     /// Reads a whole state; applies it only when it is one this plugin wrote.
     Steinberg::tresult readState(Steinberg::IBStream* state, bool apply);
 
+    float ring_ = 0.0F;
     Fault fault_;
     std::array<double, kParameterCount> values_{};
     Steinberg::int32 channels_ = 2;
