@@ -6,6 +6,8 @@
 # VSTKIT_FORMAT_LV2_DIR holds the entry sources, their private headers, the
 # TTL tool's source and the export maps: engine/formats/lv2 in the kit's
 # tree, share/vstkit/formats/lv2 in an installed kit.
+include("${CMAKE_CURRENT_LIST_DIR}/VstkitPlatform.cmake")
+
 function(vstkit_add_lv2_bundle target name plugin_library)
     set(bundle "${CMAKE_CURRENT_BINARY_DIR}/${name}.lv2")
     foreach(part IN ITEMS plugin ui)
@@ -29,8 +31,8 @@ function(vstkit_add_lv2_bundle target name plugin_library)
             OUTPUT_NAME "${output_name}"
             PREFIX ""
             LIBRARY_OUTPUT_DIRECTORY "${bundle}")
+        vstkit_export_only(${part_target} "${VSTKIT_FORMAT_LV2_DIR}/exports/${exports}")
         target_link_options(${part_target} PRIVATE
-            "LINKER:--version-script=${VSTKIT_FORMAT_LV2_DIR}/exports/${exports}"
             "LINKER:--no-undefined"
             "$<$<CONFIG:Release>:LINKER:--strip-all>")
     endforeach()

@@ -14,8 +14,7 @@ AudioCore::AudioCore(const PluginDefinition& plugin)
       sharedValues_(shared_.get()),
       events_(parameters_.size()),
       processor_(constructProcessor(plugin)),
-      scratch_(events_.capacity()),
-      reported_(parameters_.size(), 0) {
+      scratch_(events_.capacity()) {
     processor_->prepare(48000.0, 0);
     settle();
 }
@@ -77,31 +76,8 @@ void AudioCore::applyLoadedStateIfAny() noexcept {
     processor_->process({}, 0, currentValuesAsEvents());
 }
 
-void AudioCore::reportAppliedValues() noexcept {
-    // Only each row's last value of the block matters to a display.
-    const auto events = events_.events();
-    for (const auto& event : events) {
-        if (event.index < parameters_.size()) {
-            reported_[event.index] = 0;
-        }
-    }
-    for (auto event = events.rbegin(); event != events.rend(); ++event) {
-        if (event->index >= parameters_.size() || reported_[event->index] != 0) {
-            continue;
-        }
-        reported_[event->index] = 1;
-        if (shared_->values.plain(event->index) == event->value) {
-            continue;
-        }
-        shared_->values.setPlain(event->index, event->value);
-        if (!shared_->appliedChanges.push({event->index, event->value})) {
-            shared_->appliedChangesDropped.store(true, std::memory_order_release);
-        }
-    }
-}
-
 ProcessStatus AudioCore::processSlice(std::span<float* const> channels, std::size_t firstFrame,
-                                     std::size_t frames, bool lastSlice) noexcept {
+                                      std::size_t frames, bool lastSlice) noexcept {
     if (firstFrame == 0) {
         applyLoadedStateIfAny();
     }
@@ -142,10 +118,12 @@ std::span<const dsp::ParameterEvent> AudioCore::eventsOfSlice(std::size_t firstF
 }
 
 void AudioCore::endBlock() noexcept {
-    if (events_.empty()) {
-        return;
+    // In offset order, so each row ends at its last value of the block.
+    for (const auto& event : events_.events()) {
+        if (event.index < parameters_.size()) {
+            sharedValues_->values.setPlain(event.index, event.value);
+        }
     }
-    reportAppliedValues();
     events_.clear();
 }
 

@@ -446,6 +446,7 @@ TEST_F(EditorTest, TouchesNoXServerBeforeOpen) {
         editor.setContentScale(1.0F);
         EXPECT_FALSE(editor.isOpen());
         EXPECT_EQ(editor.connectionFd(), -1);
+        EXPECT_EQ(editor.nativeWindow(), 0U);
         editor.idle();
         editor.resize(300, 200);
         editor.close();
@@ -475,6 +476,8 @@ TEST_F(EditorTest, RefusesAParentThatIsNotAWindowAndLeavesNothingOpen) {
     const Window parent = makeParent(0, 0, editor.width(), editor.height());
     ASSERT_TRUE(editor.open(parent)) << editor.error();
     EXPECT_TRUE(editor.error().empty());
+    EXPECT_NE(editor.nativeWindow(), 0U);
+    EXPECT_NE(editor.nativeWindow(), parent);
     EXPECT_FALSE(editor.open(parent));  // Already open.
 }
 

@@ -2,42 +2,26 @@
 
 #include <cstring>
 
+#include <lv2/atom/atom.h>
 #include <lv2/options/options.h>
 #include <lv2/urid/urid.h>
 
+#include "host_features.h"
 #include "vstkit/core/plugin_definition.h"
 #include "vstkit/protocol/normalized.h"
 
 namespace vstkit::formats::lv2 {
 namespace {
 
-const void* findFeature(const LV2_Feature* const* features, const char* uri) {
-    for (auto* const* feature = features; feature != nullptr && *feature != nullptr; ++feature) {
-        if (std::strcmp((*feature)->URI, uri) == 0) {
-            return (*feature)->data;
-        }
-    }
-    return nullptr;
-}
-
 // The host's ui:scaleFactor option, which needs urid:map to read; 1 otherwise.
 float hostScaleFactor(const LV2_Feature* const* features) {
-    const auto* map = static_cast<const LV2_URID_Map*>(findFeature(features, LV2_URID__map));
-    const auto* options =
-        static_cast<const LV2_Options_Option*>(findFeature(features, LV2_OPTIONS__options));
-    if (map == nullptr || options == nullptr) {
+    const auto* map = hostFeature<LV2_URID_Map>(features, LV2_URID__map);
+    if (map == nullptr) {
         return 1.0F;
     }
-    const auto scaleFactor = map->map(map->handle, LV2_UI__scaleFactor);
-    const auto atomFloat = map->map(map->handle, "http://lv2plug.in/ns/ext/atom#Float");
-    for (const auto* option = options; option->key != 0; ++option) {
-        if (option->key == scaleFactor && option->type == atomFloat &&
-            option->size == sizeof(float) && option->value != nullptr) {
-            const float scale = *static_cast<const float*>(option->value);
-            return scale >= 0.5F && scale <= 4.0F ? scale : 1.0F;
-        }
-    }
-    return 1.0F;
+    const auto scale = hostOption<float>(features, map->map(map->handle, LV2_UI__scaleFactor),
+                                         map->map(map->handle, LV2_ATOM__Float));
+    return scale && *scale >= 0.5F && *scale <= 4.0F ? *scale : 1.0F;
 }
 
 }  // namespace
@@ -48,9 +32,9 @@ Lv2Editor::Lv2Editor(LV2UI_Write_Function write, LV2UI_Controller controller,
       audioLayout_(core::pluginDefinition().audio.layouts.front()),
       write_(write),
       controller_(controller),
-      parent_(const_cast<void*>(findFeature(features, LV2_UI__parent))),
-      hostResize_(static_cast<const LV2UI_Resize*>(findFeature(features, LV2_UI__resize))),
-      touch_(static_cast<const LV2UI_Touch*>(findFeature(features, LV2_UI__touch))),
+      parent_(const_cast<void*>(findHostFeature(features, LV2_UI__parent))),
+      hostResize_(hostFeature<LV2UI_Resize>(features, LV2_UI__resize)),
+      touch_(hostFeature<LV2UI_Touch>(features, LV2_UI__touch)),
       editor_(core::pluginDefinition().parameters, *this, core::pluginDefinition().identity.name) {
     portValues_.reserve(table_.size());
     for (const auto& spec : table_) {
@@ -64,7 +48,7 @@ bool Lv2Editor::open() {
         error_ = "the host offers no ui:parent window to embed the editor in";
         return false;
     }
-    if (!editor_.open(reinterpret_cast<unsigned long>(parent_))) {
+    if (!editor_.open(reinterpret_cast<ui::NativeWindow>(parent_))) {
         error_ = editor_.error().c_str();
         return false;
     }

@@ -28,7 +28,7 @@ class Lv2Editor final : public ui::ParameterAccess {
     /// in error(), when the host gave no parent or the window cannot be made.
     [[nodiscard]] bool open();
     [[nodiscard]] const char* error() const noexcept { return error_; }
-    [[nodiscard]] unsigned long windowId() const noexcept { return editor_.windowId(); }
+    [[nodiscard]] ui::NativeWindow nativeWindow() const noexcept { return editor_.nativeWindow(); }
 
     void portEvent(std::uint32_t port, std::uint32_t size, std::uint32_t format,
                    const void* buffer) noexcept;

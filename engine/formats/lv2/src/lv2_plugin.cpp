@@ -5,8 +5,7 @@
 #include <span>
 #include <string_view>
 
-#include <lv2/options/options.h>
-
+#include "host_features.h"
 #include "legacy_base64.h"
 #include "vstkit/core/realtime_guard.h"
 
@@ -15,23 +14,8 @@ namespace {
 
 // The host's block-length promise, if it makes one (options feature).
 std::size_t maxBlockLengthOption(const LV2_Feature* const* features, const StateKeys& keys) {
-    if (keys.maxBlockLength == 0) {
-        return 0;
-    }
-    for (auto* const* feature = features; feature != nullptr && *feature != nullptr; ++feature) {
-        if (std::strcmp((*feature)->URI, LV2_OPTIONS__options) != 0) {
-            continue;
-        }
-        for (const auto* option = static_cast<const LV2_Options_Option*>((*feature)->data);
-             option != nullptr && option->key != 0; ++option) {
-            if (option->key == keys.maxBlockLength && option->type == keys.atomInt &&
-                option->size == sizeof(std::int32_t) && option->value != nullptr) {
-                return static_cast<std::size_t>(
-                    std::max(*static_cast<const std::int32_t*>(option->value), 0));
-            }
-        }
-    }
-    return 0;
+    const auto frames = hostOption<std::int32_t>(features, keys.maxBlockLength, keys.atomInt);
+    return frames ? static_cast<std::size_t>(std::max(*frames, 0)) : 0;
 }
 
 // NaN compares unequal to itself; a port stuck at NaN is not a change per block.

@@ -9,6 +9,7 @@
 #include <lv2/state/state.h>
 
 #include "lv2_plugin.h"
+#include "vstkit/core/export.h"
 #include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::lv2 {
@@ -86,7 +87,6 @@ const LV2_Descriptor& descriptor() {
 }  // namespace
 }  // namespace vstkit::formats::lv2
 
-extern "C" __attribute__((visibility("default"))) const LV2_Descriptor* lv2_descriptor(
-    std::uint32_t index) {
+extern "C" VSTKIT_EXPORT const LV2_Descriptor* lv2_descriptor(std::uint32_t index) {
     return index == 0 ? &vstkit::formats::lv2::descriptor() : nullptr;
 }

@@ -1,23 +1,18 @@
 #include "state_keys.h"
 
-#include <cstring>
 #include <string>
 
 #include <lv2/atom/atom.h>
 #include <lv2/buf-size/buf-size.h>
 #include <lv2/urid/urid.h>
 
+#include "host_features.h"
 #include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::lv2 {
 
 StateKeys StateKeys::map(const LV2_Feature* const* features) {
-    const LV2_URID_Map* urids = nullptr;
-    for (auto* const* feature = features; feature != nullptr && *feature != nullptr; ++feature) {
-        if (std::strcmp((*feature)->URI, LV2_URID__map) == 0) {
-            urids = static_cast<const LV2_URID_Map*>((*feature)->data);
-        }
-    }
+    const auto* urids = hostFeature<LV2_URID_Map>(features, LV2_URID__map);
     if (urids == nullptr) {
         return {};
     }

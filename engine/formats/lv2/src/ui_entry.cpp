@@ -10,6 +10,7 @@
 #include <lv2/ui/ui.h>
 
 #include "lv2_editor.h"
+#include "vstkit/core/export.h"
 #include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::lv2 {
@@ -35,7 +36,7 @@ LV2UI_Handle instantiate(const LV2UI_Descriptor* /*descriptor*/, const char* plu
                          editor->error());
             return nullptr;
         }
-        *widget = reinterpret_cast<LV2UI_Widget>(editor->windowId());
+        *widget = reinterpret_cast<LV2UI_Widget>(editor->nativeWindow());
         return editor.release();
     } catch (...) {
         return nullptr;
@@ -82,7 +83,6 @@ const LV2UI_Descriptor& descriptor() {
 }  // namespace
 }  // namespace vstkit::formats::lv2
 
-extern "C" __attribute__((visibility("default"))) const LV2UI_Descriptor* lv2ui_descriptor(
-    std::uint32_t index) {
+extern "C" VSTKIT_EXPORT const LV2UI_Descriptor* lv2ui_descriptor(std::uint32_t index) {
     return index == 0 ? &vstkit::formats::lv2::descriptor() : nullptr;
 }

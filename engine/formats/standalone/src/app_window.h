@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "vstkit/ui/native_window.h"
+
 struct _XDisplay;
 
 namespace vstkit::formats::standalone {
@@ -25,7 +27,7 @@ class AppWindow final {
     AppWindow& operator=(AppWindow&&) = delete;
 
     /// The X11 window id, for the editor to embed into.
-    [[nodiscard]] unsigned long id() const noexcept { return window_; }
+    [[nodiscard]] ui::NativeWindow nativeWindow() const noexcept { return window_; }
     [[nodiscard]] int connectionFd() const noexcept;
 
     /// Handles the pending X events without blocking. True once the user

@@ -5,9 +5,8 @@
 
 namespace vstkit::formats::standalone {
 
-EditorParameters::EditorParameters(EditQueue& edits, core::SharedParameters& shared,
-                                   const protocol::ParamValues& values) noexcept
-    : edits_(edits), shared_(shared), values_(values) {}
+EditorParameters::EditorParameters(EditQueue& edits, const protocol::ParamValues& values) noexcept
+    : edits_(edits), values_(values) {}
 
 float EditorParameters::normalizedValue(std::size_t index) const noexcept {
     return protocol::toNormalized(core::pluginDefinition().parameters[index], values_[index]);
@@ -32,9 +31,6 @@ void EditorParameters::onTimer() noexcept {
             send(index);
         }
     }
-    while (shared_.appliedChanges.pop()) {
-    }
-    shared_.appliedChangesDropped.store(false, std::memory_order_relaxed);
 }
 
 void EditorParameters::send(std::size_t index) noexcept {

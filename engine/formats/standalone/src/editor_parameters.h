@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "edit_queue.h"
-#include "vstkit/core/shared_parameters.h"
 #include "vstkit/protocol/state.h"
 #include "vstkit/ui/parameter_access.h"
 
@@ -19,8 +18,7 @@ namespace vstkit::formats::standalone {
 /// values it shows are the ones it set, never a report one block late.
 class EditorParameters final : public ui::ParameterAccess {
   public:
-    EditorParameters(EditQueue& edits, core::SharedParameters& shared,
-                     const protocol::ParamValues& values) noexcept;
+    EditorParameters(EditQueue& edits, const protocol::ParamValues& values) noexcept;
 
     [[nodiscard]] float normalizedValue(std::size_t index) const noexcept override;
     /// No host records gestures, so a gesture's start and end change nothing.
@@ -29,7 +27,7 @@ class EditorParameters final : public ui::ParameterAccess {
     void endEdit(std::size_t index) override;
 
     /// On the UI timer: resends edits a full queue refused (the audio thread
-    /// stalled), and empties the audio's reports, which only echo our edits.
+    /// stalled).
     void onTimer() noexcept;
 
     /// What to remember at exit, including edits the audio has not applied yet.
@@ -39,7 +37,6 @@ class EditorParameters final : public ui::ParameterAccess {
     void send(std::size_t index) noexcept;
 
     EditQueue& edits_;
-    core::SharedParameters& shared_;
     protocol::ParamValues values_;
     /// Rows whose latest value still has to reach the audio thread.
     std::array<bool, protocol::kMaxTableRows> unsent_{};

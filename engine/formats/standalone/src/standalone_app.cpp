@@ -127,7 +127,7 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
 
     // The core holds a block's worth of events: keep it off the stack.
     auto audio = std::make_unique<AudioPath>();
-    EditorParameters parameters{audio->edits(), audio->shared(), values};
+    EditorParameters parameters{audio->edits(), values};
 
     // The window comes before the audio, so a missing display costs no device.
     // Declared in this order so the editor (its child) always goes first.
@@ -142,7 +142,7 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
             console.warn(error + "; run with --no-window to play without a window");
             return kBadRequest;
         }
-        if (!editor->open(window->id())) {
+        if (!editor->open(window->nativeWindow())) {
             console.warn("cannot show the editor: " + editor->error() +
                          "; run with --no-window to play without a window");
             return kBadRequest;

@@ -14,19 +14,16 @@ constexpr auto kBypass = protocol::testing::kGainBypass;
 
 TEST(EditorParameters, ShowsTheStartingValues) {
     EditQueue edits;
-    core::SharedParameters shared{protocol::testing::kGainTable};
     auto values = protocol::defaultValues(protocol::testing::kGainTable);
     values[kGain] = 12.0F;
-    EditorParameters parameters{edits, shared, values};
+    EditorParameters parameters{edits, values};
     EXPECT_FLOAT_EQ(parameters.normalizedValue(kGain), 0.75F);
     EXPECT_FLOAT_EQ(parameters.normalizedValue(kBypass), 0.0F);
 }
 
 TEST(EditorParameters, AnEditIsShownAtOnceAndQueuedInPlainUnits) {
     EditQueue edits;
-    core::SharedParameters shared{protocol::testing::kGainTable};
-    EditorParameters parameters{edits, shared,
-                                protocol::defaultValues(protocol::testing::kGainTable)};
+    EditorParameters parameters{edits, protocol::defaultValues(protocol::testing::kGainTable)};
     parameters.beginEdit(kGain);
     parameters.performEdit(kGain, 0.25F);
     parameters.endEdit(kGain);
@@ -41,9 +38,7 @@ TEST(EditorParameters, AnEditIsShownAtOnceAndQueuedInPlainUnits) {
 
 TEST(EditorParameters, AFullQueueKeepsTheLatestValueAndSendsItLater) {
     EditQueue edits;
-    core::SharedParameters shared{protocol::testing::kGainTable};
-    EditorParameters parameters{edits, shared,
-                                protocol::defaultValues(protocol::testing::kGainTable)};
+    EditorParameters parameters{edits, protocol::defaultValues(protocol::testing::kGainTable)};
     // The audio thread stalls: nothing is popped while the editor keeps dragging.
     for (int step = 0; step <= 300; ++step) {
         parameters.performEdit(kGain, static_cast<float>(step) / 300.0F);
@@ -60,16 +55,6 @@ TEST(EditorParameters, AFullQueueKeepsTheLatestValueAndSendsItLater) {
     EXPECT_FALSE(edits.pop());
     parameters.onTimer();
     EXPECT_FALSE(edits.pop());  // Sent once only.
-}
-
-TEST(EditorParameters, TheTimerEmptiesTheAudiosReports) {
-    EditQueue edits;
-    core::SharedParameters shared{protocol::testing::kGainTable};
-    EditorParameters parameters{edits, shared,
-                                protocol::defaultValues(protocol::testing::kGainTable)};
-    ASSERT_TRUE(shared.appliedChanges.push({static_cast<std::uint32_t>(kGain), -3.0F}));
-    parameters.onTimer();
-    EXPECT_FALSE(shared.appliedChanges.pop());
 }
 
 }  // namespace

@@ -43,11 +43,11 @@ tresult PLUGIN_API EditorView::attached(void* parent, FIDString type) {
         return kResultFalse;
     }
     runLoop_ = owned(runLoop);
-    if (!editor_.open(reinterpret_cast<unsigned long>(parent))) {
+    if (!editor_.open(reinterpret_cast<ui::NativeWindow>(parent))) {
         runLoop_ = nullptr;
         return kResultFalse;
     }
-    controller_.forgetOldAudioNews();
+    controller_.startFollowingAudio();
     runLoop_->registerEventHandler(this, editor_.connectionFd());
     runLoop_->registerTimer(this, kFrameIntervalMs);
     editor_.idle();

@@ -26,6 +26,7 @@ tresult PLUGIN_API PluginController::initialize(FUnknown* context) {
     const auto table = core::pluginDefinition().parameters;
     rows_.assign(table.size(), nullptr);
     editing_.assign(table.size(), false);
+    followed_.assign(table.size(), 0.0F);
     for (std::size_t row = 0; row < table.size(); ++row) {
         auto* parameter = new ProtocolParameter(table[row]);
         rows_[row] = parameter;
@@ -38,6 +39,7 @@ tresult PLUGIN_API PluginController::terminate() {
     shared_.reset();
     rows_.clear();
     editing_.clear();
+    followed_.clear();
     return EditController::terminate();
 }
 
@@ -125,29 +127,22 @@ void PluginController::followAudio() noexcept {
     if (!shared_) {
         return;
     }
-    while (const auto change = shared_->appliedChanges.pop()) {
-        if (change->index < rows_.size() && !editing_[change->index]) {
-            showPlain(change->index, change->plain);
-        }
-    }
-    // News was dropped while the queue was full: the store has the truth.
-    if (shared_->appliedChangesDropped.exchange(false, std::memory_order_acq_rel)) {
-        for (std::size_t row = 0; row < rows_.size(); ++row) {
-            if (!editing_[row]) {
-                showPlain(row, shared_->values.plain(row));
-            }
+    for (std::size_t row = 0; row < followed_.size(); ++row) {
+        const float stored = shared_->values.plain(row);
+        if (stored != followed_[row] && !editing_[row]) {
+            followed_[row] = stored;
+            showPlain(row, stored);
         }
     }
 }
 
-void PluginController::forgetOldAudioNews() noexcept {
+void PluginController::startFollowingAudio() noexcept {
     if (!shared_) {
         return;
     }
-    // Queued while no editor ran; the host kept the parameters current meanwhile.
-    while (shared_->appliedChanges.pop()) {
+    for (std::size_t row = 0; row < followed_.size(); ++row) {
+        followed_[row] = shared_->values.plain(row);
     }
-    shared_->appliedChangesDropped.store(false, std::memory_order_release);
 }
 
 }  // namespace vstkit::formats::vst3

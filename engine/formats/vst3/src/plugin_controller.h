@@ -33,12 +33,14 @@ class PluginController final : public Steinberg::Vst::EditController {
     void performRowEdit(std::size_t row, float normalized);
     void endRowEdit(std::size_t row);
 
-    /// Takes the values the audio thread applied (host automation) into the
-    /// parameters, so the editor and getParamNormalized follow playback.
+    /// Shows the values the audio thread applied (host automation) since the
+    /// last call, so the editor and getParamNormalized follow playback: the
+    /// rows whose stored value changed, but none inside an editor gesture.
     /// Called on the editor's timer.
     void followAudio() noexcept;
-    /// Drops what the audio thread queued before an editor opened.
-    void forgetOldAudioNews() noexcept;
+    /// Starts following from the stored values as they are now: an editor
+    /// opens on the host's values, not on what changed while none was open.
+    void startFollowingAudio() noexcept;
 
     OBJ_METHODS(PluginController, Steinberg::Vst::EditController)
 
@@ -49,6 +51,8 @@ class PluginController final : public Steinberg::Vst::EditController {
     /// Rows inside an editor gesture: playback news would fight the mouse.
     std::vector<bool> editing_;
     std::shared_ptr<core::SharedParameters> shared_;
+    /// Each row's stored value when followAudio() last looked.
+    std::vector<float> followed_;
 };
 
 }  // namespace vstkit::formats::vst3

@@ -1,11 +1,9 @@
 #include "module.h"
 
-#include <dlfcn.h>
-#include <sys/utsname.h>
-
 #include <cstring>
 
 #include "host_error.h"
+#include "platform/bundle_folder.h"
 #include "strings.h"
 
 namespace vstkit::host {
@@ -19,17 +17,11 @@ using ModuleExitFunction = bool (*)();
 using GetFactoryFunction = IPluginFactory* (*)();
 
 template <typename Function>
-Function symbol(void* handle, const char* name) {
-    return reinterpret_cast<Function>(dlsym(handle, name));
+Function symbol(const SharedLibrary& library, const char* name) {
+    return reinterpret_cast<Function>(library.symbol(name));
 }
 
 }  // namespace
-
-std::string bundleArchitectureFolder() {
-    utsname machine{};
-    uname(&machine);
-    return std::string{machine.machine} + "-linux";
-}
 
 Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
     std::error_code error;
@@ -41,33 +33,27 @@ Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
     if (!std::filesystem::is_regular_file(binary_, error)) {
         throw HostError("not a VST3 bundle (missing " + binary_.string() + ")");
     }
-    handle_ = dlopen(binary_.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (handle_ == nullptr) {
-        const char* reason = dlerror();
-        throw HostError("cannot load " + binary_.string() + ": " +
-                        (reason ? reason : "unknown error"));
-    }
-    if (auto entry = symbol<ModuleEntryFunction>(handle_, "ModuleEntry")) {
-        if (!entry(handle_)) {
-            dlclose(handle_);
+    // A throw from here on unloads the library with the members.
+    library_ = SharedLibrary::open(binary_);
+    if (auto entry = symbol<ModuleEntryFunction>(library_, "ModuleEntry")) {
+        if (!entry(library_.handle())) {
             throw HostError("ModuleEntry failed in " + binary_.string());
         }
     }
     // On failure past ModuleEntry, ModuleExit must run before unloading.
-    const auto unload = [this] {
-        if (auto exit = symbol<ModuleExitFunction>(handle_, "ModuleExit")) {
+    const auto exitModule = [this] {
+        if (auto exit = symbol<ModuleExitFunction>(library_, "ModuleExit")) {
             exit();
         }
-        dlclose(handle_);
     };
-    auto getFactory = symbol<GetFactoryFunction>(handle_, "GetPluginFactory");
+    auto getFactory = symbol<GetFactoryFunction>(library_, "GetPluginFactory");
     if (getFactory == nullptr) {
-        unload();
+        exitModule();
         throw HostError("no GetPluginFactory in " + binary_.string());
     }
     IPluginFactory* factory = getFactory();
     if (factory == nullptr) {
-        unload();
+        exitModule();
         throw HostError("GetPluginFactory returned null in " + binary_.string());
     }
     factory_ = owned(factory);
@@ -75,10 +61,10 @@ Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
 
 Module::~Module() {
     factory_ = nullptr;
-    if (auto exit = symbol<ModuleExitFunction>(handle_, "ModuleExit")) {
+    if (auto exit = symbol<ModuleExitFunction>(library_, "ModuleExit")) {
         exit();
     }
-    dlclose(handle_);
+    // library_ unloads last, as the members go.
 }
 
 FactoryDescription Module::factoryDescription() const {

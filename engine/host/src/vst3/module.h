@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/shared_library.h"
 #include "pluginterfaces/base/ipluginbase.h"
 #include "pluginterfaces/base/smartpointer.h"
 
@@ -30,7 +31,7 @@ struct FactoryDescription {
     Steinberg::int32 flags = 0;
 };
 
-/// A loaded .vst3 bundle, opened the way a DAW opens it: dlopen the module
+/// A loaded .vst3 bundle, opened the way a DAW opens it: load the module
 /// inside the bundle, ModuleEntry, GetPluginFactory. Unloads on destruction.
 class Module final {
   public:
@@ -55,11 +56,8 @@ class Module final {
   private:
     std::filesystem::path bundle_;
     std::filesystem::path binary_;
-    void* handle_ = nullptr;
+    SharedLibrary library_;
     Steinberg::IPtr<Steinberg::IPluginFactory> factory_;
 };
-
-/// "x86_64-linux" and friends: the folder in Contents/ for this machine.
-[[nodiscard]] std::string bundleArchitectureFolder();
 
 }  // namespace vstkit::host

@@ -45,9 +45,9 @@ class AudioCore final {
     [[nodiscard]] EventList& events() noexcept { return events_; }
 
     /// Applies events() at their offsets and processes the audio in place,
-    /// then clears events(). Loaded state takes effect at offset 0. Reports
-    /// each row's last applied value to the controller. Never allocates or
-    /// locks. Says whether the output may ring on past silent input.
+    /// then clears events(). Loaded state takes effect at offset 0. Stores
+    /// each row's last applied value in shared() for the controller. Never
+    /// allocates or locks. Says whether the output may ring on past silent input.
     ProcessStatus process(std::span<float* const> channels, std::size_t frames) noexcept {
         // Most blocks carry no change: go straight to the processor (inline,
         // because at 64 frames the bookkeeping would cost as much as the gain).
@@ -92,9 +92,9 @@ class AudioCore final {
     [[nodiscard]] std::span<const dsp::ParameterEvent> eventsOfSlice(std::size_t firstFrame,
                                                                      std::size_t frames,
                                                                      bool lastSlice) noexcept;
-    /// Tells the controller each row's last value, and empties events().
+    /// Stores each row's last applied value for the controller, and empties
+    /// events().
     void endBlock() noexcept;
-    void reportAppliedValues() noexcept;
 
     /// Destroys the processor in place, and frees its storage when it did
     /// not fit inline.
@@ -123,7 +123,6 @@ class AudioCore final {
     std::unique_ptr<ProcessorInstance, ProcessorDisposal> processor_;
     /// Events rebased to a slice's start, or every row's value for settle().
     std::vector<dsp::ParameterEvent> scratch_;
-    std::vector<char> reported_;
 };
 
 }  // namespace vstkit::core

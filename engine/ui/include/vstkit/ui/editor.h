@@ -6,18 +6,26 @@
 #include <string_view>
 
 #include "vstkit/protocol/param_spec.h"
+#include "vstkit/ui/native_window.h"
 #include "vstkit/ui/parameter_access.h"
 
 namespace vstkit::ui {
 
 /// The generic plugin editor: a title and one row per parameter (a slider for
 /// a continuous or stepped value, a switch for a toggle, a combo box for a
-/// choice), drawn with Dear ImGui and OpenGL into an X11 child window of the
-/// host's window.
+/// choice), drawn with Dear ImGui and OpenGL into a child window of the host's
+/// window. The interface is the same on every platform; on Linux the window is
+/// an X11 one drawn with GLX (editor_x11.cpp).
 ///
-/// Every call is on the host's UI thread. Each open editor owns its X
-/// connection, GLX context and ImGui context, so several can be open at once;
-/// none starts a thread of its own, and nothing talks to X before open().
+/// Every call is on the host's UI thread. Each open editor owns its window
+/// system connection, GL context and ImGui context, so several can be open at
+/// once; none starts a thread of its own, and nothing talks to the window
+/// system before open().
+///
+/// Driving it: call idle() from a timer at about 30 Hz while it is open. That
+/// is all an editor needs on every platform. connectionFd() is an optional
+/// extra where the platform has a descriptor (X11): a host loop may also call
+/// idle() when it is readable, for a quicker response to input.
 class Editor final {
   public:
     Editor(std::span<const protocol::ParamSpec> parameters, ParameterAccess& access,
@@ -38,23 +46,28 @@ class Editor final {
     /// and layout. Callable before or after open().
     void setContentScale(float scale) noexcept;
 
-    /// Opens the X connection, creates a child window of `parentWindow` (an X11
-    /// Window id), a GLX context and this editor's own ImGui context. Returns
-    /// false, with a one-line reason in error(), on failure and leaves nothing open.
-    [[nodiscard]] bool open(unsigned long parentWindow);
+    /// Opens the window system connection, creates a child window of `parent`
+    /// (an X11 Window id on Linux), a GL context and this editor's own ImGui
+    /// context. Returns false, with a one-line reason in error(), on failure
+    /// and leaves nothing open.
+    [[nodiscard]] bool open(NativeWindow parent);
     /// Ends any edit gesture in progress, then frees everything open() made.
     void close() noexcept;
     [[nodiscard]] bool isOpen() const noexcept;
 
-    /// The editor's own X11 window (a child of the parent), for hosts that
-    /// embed it by id (an LV2 UI's widget); 0 when closed.
-    [[nodiscard]] unsigned long windowId() const noexcept;
+    /// The editor's own window (a child of the parent), for hosts that embed
+    /// it by handle (an LV2 UI's widget); 0 when closed.
+    [[nodiscard]] NativeWindow nativeWindow() const noexcept;
 
-    /// The X connection's file descriptor, for the host's run loop to watch; -1 when closed.
+    /// Optional: the X connection's file descriptor, for a host loop that may
+    /// watch it and call idle() when it is readable. -1 when closed, and
+    /// always -1 where the platform has no such descriptor; the ~30 Hz idle()
+    /// timer is enough without it.
     [[nodiscard]] int connectionFd() const noexcept;
 
-    /// Called by the host's run loop (fd readable, and a ~30 Hz timer): handles
-    /// pending X events and redraws when needed. Never blocks.
+    /// Called by the host at about 30 Hz (and, optionally, when connectionFd()
+    /// is readable): handles pending window events and redraws when needed.
+    /// Never blocks.
     void idle() noexcept;
 
     /// The host resized the parent window: follow it.

@@ -1,4 +1,4 @@
-#include "keyboard_focus.h"
+#include "keyboard_focus_x11.h"
 
 #include <X11/Xlib.h>
 

@@ -1,4 +1,4 @@
-#include "gl_window.h"
+#include "gl_window_glx.h"
 
 #include <GL/glx.h>
 #include <X11/Xlib.h>

@@ -10,11 +10,11 @@
 
 #include "editor_view.h"
 #include "gl_driver_pin.h"
-#include "gl_window.h"
+#include "gl_window_glx.h"
 #include "gui_context.h"
-#include "keyboard_focus.h"
+#include "keyboard_focus_x11.h"
 #include "layout.h"
-#include "pointer_shape.h"
+#include "pointer_shape_x11.h"
 #include "theme.h"
 #include "x11_error_trap.h"
 #include "x11_input.h"
@@ -206,7 +206,7 @@ void Editor::setContentScale(float scale) noexcept {
     }
 }
 
-bool Editor::open(unsigned long parentWindow) {
+bool Editor::open(NativeWindow parent) {
     if (session_) {
         error_ = "the editor is already open";
         return false;
@@ -215,7 +215,9 @@ bool Editor::open(unsigned long parentWindow) {
     try {
         auto session = std::make_unique<Session>(parameters_, title_);
         const Size size = naturalSize(parameters_, scale_);
-        session->window = GlWindow::create(parentWindow, size.width, size.height, error_);
+        // On X11 the handle is a Window id.
+        session->window =
+            GlWindow::create(static_cast<unsigned long>(parent), size.width, size.height, error_);
         if (!session->window) {
             return false;
         }
@@ -260,8 +262,8 @@ bool Editor::isOpen() const noexcept {
     return session_ != nullptr;
 }
 
-unsigned long Editor::windowId() const noexcept {
-    return session_ ? session_->window->window() : 0;
+NativeWindow Editor::nativeWindow() const noexcept {
+    return session_ ? static_cast<NativeWindow>(session_->window->window()) : 0;
 }
 
 int Editor::connectionFd() const noexcept {

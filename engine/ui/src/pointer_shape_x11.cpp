@@ -1,4 +1,4 @@
-#include "pointer_shape.h"
+#include "pointer_shape_x11.h"
 
 #include <X11/Xlib.h>
 #include <X11/cursorfont.h>

@@ -1,0 +1,13 @@
+#include "bundle_folder.h"
+
+#include <sys/utsname.h>
+
+namespace vstkit::host {
+
+std::string bundleArchitectureFolder() {
+    utsname machine{};
+    uname(&machine);
+    return std::string{machine.machine} + "-linux";
+}
+
+}  // namespace vstkit::host

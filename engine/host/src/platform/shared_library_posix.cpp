@@ -1,0 +1,48 @@
+#include "shared_library.h"
+
+#include <dlfcn.h>
+
+#include <string>
+#include <utility>
+
+#include "vst3/host_error.h"
+
+namespace vstkit::host {
+
+SharedLibrary SharedLibrary::open(const std::filesystem::path& path) {
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+        const char* reason = dlerror();
+        throw HostError("cannot load " + path.string() + ": " +
+                        (reason ? reason : "unknown error"));
+    }
+    return SharedLibrary{handle};
+}
+
+SharedLibrary::~SharedLibrary() {
+    close();
+}
+
+SharedLibrary::SharedLibrary(SharedLibrary&& other) noexcept
+    : handle_(std::exchange(other.handle_, nullptr)) {}
+
+SharedLibrary& SharedLibrary::operator=(SharedLibrary&& other) noexcept {
+    if (this != &other) {
+        close();
+        handle_ = std::exchange(other.handle_, nullptr);
+    }
+    return *this;
+}
+
+void* SharedLibrary::symbol(const char* name) const noexcept {
+    return handle_ == nullptr ? nullptr : dlsym(handle_, name);
+}
+
+void SharedLibrary::close() noexcept {
+    if (handle_ != nullptr) {
+        dlclose(handle_);
+        handle_ = nullptr;
+    }
+}
+
+}  // namespace vstkit::host
