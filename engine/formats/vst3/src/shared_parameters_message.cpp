@@ -1,7 +1,5 @@
 #include "shared_parameters_message.h"
 
-#include <unistd.h>
-
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -13,7 +11,6 @@ namespace vstkit::formats::vst3 {
 namespace {
 
 constexpr const char* kIdAttribute = "id";
-constexpr const char* kProcessAttribute = "process";
 
 struct Registry {
     std::mutex mutex;
@@ -49,7 +46,6 @@ void writeSharedParametersId(Steinberg::Vst::IMessage& message, std::uint64_t id
     message.setMessageID(kSharedParametersMessageId);
     if (Steinberg::Vst::IAttributeList* attributes = message.getAttributes()) {
         attributes->setInt(kIdAttribute, static_cast<Steinberg::int64>(id));
-        attributes->setInt(kProcessAttribute, static_cast<Steinberg::int64>(getpid()));
     }
 }
 
@@ -61,10 +57,7 @@ std::shared_ptr<core::SharedParameters> readSharedParameters(Steinberg::Vst::IMe
         return nullptr;
     }
     Steinberg::int64 id = 0;
-    Steinberg::int64 process = 0;
-    if (attributes->getInt(kIdAttribute, id) != Steinberg::kResultOk ||
-        attributes->getInt(kProcessAttribute, process) != Steinberg::kResultOk ||
-        process != static_cast<Steinberg::int64>(getpid())) {
+    if (attributes->getInt(kIdAttribute, id) != Steinberg::kResultOk) {
         return nullptr;
     }
     Registry& r = registry();

@@ -12,7 +12,9 @@ namespace vstkit::formats::vst3 {
 /// component registers them in this module under a random id and sends the
 /// id in a message on connect(); the controller looks it up. The registry
 /// holds weak references, so a late or replayed message can never reach a
-/// destroyed component, and ids mean nothing in another process or module.
+/// destroyed component. The registry is this module's own and the ids are
+/// random 64-bit numbers, so a message carried into another process or
+/// module names nothing there.
 /// Host (UI) thread only; never touched by the audio thread.
 inline constexpr const char* kSharedParametersMessageId = "vstkit.sharedParameters";
 
