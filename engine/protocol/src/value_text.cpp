@@ -9,18 +9,65 @@
 namespace vstkit::protocol {
 namespace {
 
-[[nodiscard]] bool isSpace(char c) noexcept {
+[[nodiscard]] bool isAsciiSpace(char c) noexcept {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-[[nodiscard]] std::string_view trim(std::string_view text) noexcept {
-    while (!text.empty() && isSpace(text.front())) {
-        text.remove_prefix(1);
+// Text typed through an input method or pasted from a document is UTF-8, and
+// may carry the typographic forms of a space or a minus sign.
+constexpr std::string_view kNoBreakSpace = "\u00A0";
+constexpr std::string_view kNarrowNoBreakSpace = "\u202F";
+constexpr std::string_view kMinusSign = "\u2212";
+constexpr std::string_view kSmallHyphenMinus = "\uFE63";
+constexpr std::string_view kFullwidthHyphenMinus = "\uFF0D";
+
+/// The length in bytes of the space `text` starts with, or 0.
+[[nodiscard]] std::size_t leadingSpace(std::string_view text) noexcept {
+    if (!text.empty() && isAsciiSpace(text.front())) {
+        return 1;
     }
-    while (!text.empty() && isSpace(text.back())) {
-        text.remove_suffix(1);
+    for (const std::string_view space : {kNoBreakSpace, kNarrowNoBreakSpace}) {
+        if (text.starts_with(space)) {
+            return space.size();
+        }
+    }
+    return 0;
+}
+
+/// The length in bytes of the space `text` ends with, or 0.
+[[nodiscard]] std::size_t trailingSpace(std::string_view text) noexcept {
+    if (!text.empty() && isAsciiSpace(text.back())) {
+        return 1;
+    }
+    for (const std::string_view space : {kNoBreakSpace, kNarrowNoBreakSpace}) {
+        if (text.ends_with(space)) {
+            return space.size();
+        }
+    }
+    return 0;
+}
+
+[[nodiscard]] std::string_view trim(std::string_view text) noexcept {
+    for (std::size_t length = leadingSpace(text); length > 0; length = leadingSpace(text)) {
+        text.remove_prefix(length);
+    }
+    for (std::size_t length = trailingSpace(text); length > 0; length = trailingSpace(text)) {
+        text.remove_suffix(length);
     }
     return text;
+}
+
+/// The length in bytes of the minus sign `text` starts with, in any of its forms, or 0.
+[[nodiscard]] std::size_t leadingMinus(std::string_view text) noexcept {
+    if (text.starts_with('-')) {
+        return 1;
+    }
+    for (const std::string_view minus : {kMinusSign, kSmallHyphenMinus, kFullwidthHyphenMinus}) {
+        if (text.starts_with(minus)) {
+            return minus.size();
+        }
+    }
+    return 0;
 }
 
 [[nodiscard]] char toLowerAscii(char c) noexcept {
@@ -123,14 +170,16 @@ std::optional<float> parseValue(const ParamSpec& spec, std::string_view text) no
         equalsIgnoringCase(text.substr(text.size() - spec.unit.size()), spec.unit)) {
         text = trim(text.substr(0, text.size() - spec.unit.size()));
     }
-    // from_chars takes no leading '+', but people type it.
-    if (!text.empty() && text.front() == '+') {
+    // One sign at most: '+' (which from_chars does not take, but people type
+    // it) or a minus in any of its forms; the digits follow directly.
+    bool negative = false;
+    if (text.starts_with('+')) {
         text.remove_prefix(1);
-        if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-            return std::nullopt;
-        }
+    } else if (const std::size_t minus = leadingMinus(text); minus > 0) {
+        text.remove_prefix(minus);
+        negative = true;
     }
-    if (text.empty()) {
+    if (text.empty() || text.front() == '+' || leadingMinus(text) > 0) {
         return std::nullopt;
     }
     double value = 0.0;
@@ -138,6 +187,9 @@ std::optional<float> parseValue(const ParamSpec& spec, std::string_view text) no
     const auto [cursor, error] = std::from_chars(text.data(), end, value, std::chars_format::fixed);
     if (error != std::errc{} || cursor != end || !std::isfinite(value)) {
         return std::nullopt;
+    }
+    if (negative) {
+        value = -value;
     }
     return clampPlain(spec, static_cast<float>(std::clamp(value, static_cast<double>(spec.minValue),
                                                           static_cast<double>(spec.maxValue))));

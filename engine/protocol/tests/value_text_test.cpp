@@ -49,6 +49,35 @@ TEST(ValueText, AcceptsWhatPeopleType) {
     EXPECT_EQ(parseValue(gainSpec(), "0"), 0.0F);
 }
 
+// Text from an input method or a pasted document is UTF-8 with typographic signs and spaces.
+TEST(ValueText, AcceptsTheUnicodeMinusAndNoBreakSpaces) {
+    EXPECT_EQ(parseValue(gainSpec(), "\u22126 dB"), -6.0F);  // U+2212 MINUS SIGN
+    EXPECT_EQ(parseValue(gainSpec(), "\u22126"), -6.0F);
+    EXPECT_EQ(parseValue(gainSpec(), "\u22120.5dB"), -0.5F);
+    EXPECT_EQ(parseValue(gainSpec(), "\uFE633"), -3.0F);  // Small hyphen-minus.
+    EXPECT_EQ(parseValue(gainSpec(), "\uFF0D3"), -3.0F);  // Fullwidth hyphen-minus.
+    EXPECT_EQ(parseValue(gainSpec(), "-6\u00A0dB"), -6.0F);
+    EXPECT_EQ(parseValue(gainSpec(), "\u22126\u202FdB"), -6.0F);
+    EXPECT_EQ(parseValue(gainSpec(), "\u00A0 \u202F-6 dB\u00A0\u202F "), -6.0F);
+    EXPECT_EQ(parseValue(gainSpec(), "\u2212100"), -24.0F);
+    EXPECT_EQ(parseValue(testing::kEveryKindTable[testing::kTranspose], "\u22123 st"), -3.0F);
+    EXPECT_EQ(parseValue(testing::kEveryKindTable[testing::kBypass], "\u00A0on\u202F"), 1.0F);
+}
+
+TEST(ValueText, RejectsTwoSignsOrASignAlone) {
+    for (const char* text :
+         {"\u2212", "\u2212 6", "\u2212-6", "-\u22126", "\u2212\u22126", "+\u22126", "\u2212+6",
+          "\uFE63\uFF0D6", "6\u2212", "\u2013 6", "\u20136",  // En dash is no minus.
+          "\u2212inf", "\u2212nan", "6\u00A0\u00A0dB dB", "\xE2\x88",
+          "\xE2\x88"
+          "6",
+          "\xC2", "6\xC2",
+          "\xA0"
+          "6"}) {
+        EXPECT_EQ(parseValue(gainSpec(), text), std::nullopt) << '"' << text << '"';
+    }
+}
+
 TEST(ValueText, ClampsFiniteValuesOutsideTheRange) {
     EXPECT_EQ(parseValue(gainSpec(), "-100"), -24.0F);
     EXPECT_EQ(parseValue(gainSpec(), "1e9"), std::nullopt);  // Exponents are not typed values.

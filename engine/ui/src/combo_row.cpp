@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "theme.h"
 #include "value_text.h"
 #include "vstkit/protocol/normalized.h"
@@ -19,6 +22,21 @@ constexpr float kItemGap = 2.0F;
 
 ComboRow::ComboRow(const protocol::ParamSpec& spec, std::size_t index) noexcept
     : spec_(spec), index_(index), gesture_(index) {}
+
+void ComboRow::onKey(KeyAction action, ParameterAccess& access) {
+    const auto count = static_cast<long>(spec_.choices.size());
+    if (count < 2 || listOpen_) {
+        return;
+    }
+    const auto current = std::lround(protocol::fromNormalized(spec_, access.normalizedValue(index_)));
+    const bool up = action == KeyAction::StepUp || action == KeyAction::FineStepUp;
+    const long next = action == KeyAction::Activate ? (current + 1) % count
+                                                    : std::clamp(current + (up ? 1L : -1L), 0L,
+                                                                 count - 1);
+    if (next != current) {
+        gesture_.set(access, protocol::toNormalized(spec_, static_cast<float>(next)));
+    }
+}
 
 Rect ComboRow::listItem(const RowLayout& row, float scale, float fontSize,
                         std::size_t item) noexcept {

@@ -4,6 +4,7 @@
 
 #include "edit_gesture.h"
 #include "fonts.h"
+#include "key_action.h"
 #include "layout.h"
 #include "vstkit/protocol/param_spec.h"
 #include "vstkit/ui/parameter_access.h"
@@ -22,6 +23,10 @@ class ComboRow final {
     /// The host moved the value since the row was last drawn, or the list has
     /// just opened (ImGui sizes a new list in one frame and shows it in the next).
     [[nodiscard]] bool needsRedraw(const ParameterAccess& access) const noexcept;
+
+    /// A key while this row has the keyboard: arrows pick the next or
+    /// previous label, Enter the next one round the list.
+    void onKey(KeyAction action, ParameterAccess& access);
 
     /// Where label `item` sits in the open list when the list opens below the
     /// box, in window pixels at `scale` with body text `fontSize` high.

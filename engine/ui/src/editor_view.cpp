@@ -16,6 +16,9 @@ constexpr ImGuiWindowFlags kWindowFlags =
     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
     ImGuiWindowFlags_NoBackground;
 
+// Around a card's 6-pixel rounding, two pixels out.
+constexpr float kCardOutlineRounding = 8.0F;
+
 }  // namespace
 
 EditorView::EditorView(std::span<const protocol::ParamSpec> parameters, std::string_view title)
@@ -44,10 +47,26 @@ void EditorView::draw(const Layout& layout, const Fonts& fonts, ParameterAccess&
     ImGui::Begin("##vstkit-editor", nullptr, kWindowFlags);
     ImGui::PushFont(fonts.body);
     drawHeader(layout, fonts);
+    const bool typedBefore = typing();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        // A click on a row gives it the keyboard; a click elsewhere takes it away.
+        const ImVec2 at = ImGui::GetIO().MousePos;
+        keyboardRow_.reset();
+        for (std::size_t index = 0; index < layout.rows.size() && index < rows_.size(); ++index) {
+            if (layout.rows[index].card.contains(at.x, at.y)) {
+                keyboardRow_ = index;
+            }
+        }
+    }
     for (std::size_t index = 0; index < rows_.size() && index < layout.rows.size(); ++index) {
         std::visit([&](auto& row) { row.draw(layout.rows[index], fonts, layout.scale, access); },
                    rows_[index]);
     }
+    // Keys that ended typing this frame (Enter, Escape) were the text field's.
+    if (keyboardRow_ && !typedBefore && !typing()) {
+        takeKeys(access);
+    }
+    drawKeyboardOutline(layout);
     ImGui::PopFont();
     ImGui::End();
 }
@@ -81,6 +100,48 @@ bool EditorView::needsRedraw(const ParameterAccess& access) const noexcept {
         }
     }
     return false;
+}
+
+void EditorView::takeKeys(ParameterAccess& access) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const std::size_t count = rows_.size();
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        keyboardRow_.reset();
+        return;
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Tab, false) && count > 0) {
+        keyboardRow_ = io.KeyShift ? (*keyboardRow_ + count - 1) % count
+                                   : (*keyboardRow_ + 1) % count;
+        return;
+    }
+    std::optional<KeyAction> action;
+    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow) || ImGui::IsKeyPressed(ImGuiKey_RightArrow)) {
+        action = io.KeyShift ? KeyAction::FineStepUp : KeyAction::StepUp;
+    } else if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) ||
+               ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) {
+        action = io.KeyShift ? KeyAction::FineStepDown : KeyAction::StepDown;
+    } else if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+               ImGui::IsKeyPressed(ImGuiKey_KeyPadEnter, false)) {
+        action = KeyAction::Activate;
+    }
+    if (action && *keyboardRow_ < count) {
+        std::visit([&](auto& row) { row.onKey(*action, access); }, rows_[*keyboardRow_]);
+    }
+}
+
+void EditorView::drawKeyboardOutline(const Layout& layout) const {
+    if (!keyboardRow_ || *keyboardRow_ >= layout.rows.size()) {
+        return;
+    }
+    const Rect& card = layout.rows[*keyboardRow_].card;
+    const float width = 2.0F * layout.scale;
+    ImGui::GetWindowDrawList()->AddRect(
+        ImVec2{card.x - width, card.y - width}, ImVec2{card.right() + width, card.bottom() + width},
+        palette().accent, kCardOutlineRounding * layout.scale, 0, width);
+}
+
+bool EditorView::wantsKeyboard() const noexcept {
+    return keyboardRow_.has_value() || typing();
 }
 
 bool EditorView::typing() const noexcept {

@@ -28,6 +28,8 @@ using Clock = std::chrono::steady_clock;
 constexpr float kMinFrameSeconds = 1.0e-5F;
 // After input, a second frame lets hover and active states settle on screen.
 constexpr int kFramesAfterInput = 2;
+// One wheel notch scrolls this far (unscaled pixels).
+constexpr float kScrollStep = 40.0F;
 
 }  // namespace
 
@@ -44,6 +46,7 @@ struct Editor::Session {
         }
         const XErrorTrap trap{window->display()};
         pointer.release(window->display());
+        input.reset();  // While the display is open, under the trap.
         if (gui) {
             const GlWindow::MakeCurrent current{*window};
             gui.reset();
@@ -64,8 +67,21 @@ struct Editor::Session {
         if (newWidth != width || newHeight != height) {
             width = newWidth;
             height = newHeight;
-            layout = computeLayout(parameters, layout.scale, width);
+            layout = computeLayout(parameters, layout.scale, width, height, layout.scroll);
+            // A software GL driver (Mesa's swrast) sees a drawable's new size
+            // only after its next swap: present once more at the next idle.
+            presentAgain = true;
         }
+        want(1);
+    }
+
+    /// The wheel over no control scrolls rows that do not fit.
+    void scrollBy(float wheel) {
+        if (wheel == 0.0F || layout.maxScroll() <= 0.0F) {
+            return;
+        }
+        layout = computeLayout(parameters, layout.scale, width, height,
+                               layout.scroll - wheel * kScrollStep * layout.scale);
         want(1);
     }
 
@@ -73,7 +89,7 @@ struct Editor::Session {
         if (scale == layout.scale) {
             return;
         }
-        layout = computeLayout(parameters, scale, width);
+        layout = computeLayout(parameters, scale, width, height);
         gui->rescale(layout.scale, layout.bodyFontSize, layout.largeFontSize);
         want(1);
     }
@@ -87,6 +103,9 @@ struct Editor::Session {
         while (XPending(display) > 0) {
             XEvent event;
             XNextEvent(display, &event);
+            if (input && input->filter(event)) {
+                continue;  // A dead key or part of a Compose sequence.
+            }
             if (event.type == MappingNotify) {
                 XRefreshKeyboardMapping(&event.xmapping);
                 continue;
@@ -110,11 +129,20 @@ struct Editor::Session {
                     window->markDestroyed();
                     break;
                 default:
+                    // Focus moving within our window, or from the pointer's
+                    // implicit focus to ours, is not the host taking it back.
+                    if (event.type == FocusOut && event.xfocus.mode == NotifyNormal &&
+                        event.xfocus.detail != NotifyInferior &&
+                        event.xfocus.detail != NotifyPointer && !view.typing()) {
+                        // The host took the keyboard back: no row keeps it.
+                        view.keyboardLost();
+                        want(1);
+                    }
                     if (changesButtonOrKey(event) && inputSinceFrame) {
                         runFrame(access, false);
                         inputSinceFrame = false;
                     }
-                    if (applyInput(event, io)) {
+                    if (applyInput(event, io, input ? input->context() : nullptr)) {
                         inputSinceFrame = true;
                         want(kFramesAfterInput);
                     }
@@ -125,10 +153,15 @@ struct Editor::Session {
 
     /// Runs the frames asked for; only the last one is drawn and shown.
     void drawPending(ParameterAccess& access) {
+        const bool presenting = framesWanted > 0;
         for (; framesWanted > 0 && window->alive(); --framesWanted) {
             runFrame(access, framesWanted == 1);
         }
         framesWanted = 0;
+        if (presenting && presentAgain) {
+            presentAgain = false;
+            want(1);  // Drawn at the next idle.
+        }
     }
 
     void runFrame(ParameterAccess& access, bool present) {
@@ -142,11 +175,15 @@ struct Editor::Session {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
         view.draw(layout, gui->fonts(), access);
+        // A slider under the pointer takes the wheel; anywhere else scrolls.
+        const float unusedWheel = ImGui::IsAnyItemHovered() ? 0.0F : io.MouseWheel;
         if (!present) {
             ImGui::EndFrame();
+            scrollBy(unusedWheel);
             return;
         }
         ImGui::Render();
+        scrollBy(unusedWheel);
         const ImVec4 background = ImGui::ColorConvertU32ToFloat4(palette().background);
         glViewport(0, 0, width, height);
         glClearColor(background.x, background.y, background.z, 1.0F);
@@ -156,14 +193,15 @@ struct Editor::Session {
         pointer.show(window->display(), window->window(), ImGui::GetMouseCursor());
     }
 
-    /// Borrows the keyboard focus exactly while a value is being typed.
+    /// Borrows the keyboard focus exactly while a row has the keyboard or a
+    /// value is being typed; the host has it back the rest of the time.
     void updateKeyboardFocus() noexcept {
         if (!window->alive()) {
             return;
         }
-        if (view.typing() && !focus.held()) {
+        if (view.wantsKeyboard() && !focus.held()) {
             focus.take(window->display(), window->window());
-        } else if (!view.typing() && focus.held()) {
+        } else if (!view.wantsKeyboard() && focus.held()) {
             focus.giveBack(window->display(), window->window());
         }
     }
@@ -171,6 +209,7 @@ struct Editor::Session {
     std::span<const protocol::ParamSpec> parameters;
     std::unique_ptr<GlWindow> window;
     std::unique_ptr<GuiContext> gui;
+    std::unique_ptr<InputMethod> input;
     EditorView view;
     Layout layout;
     KeyboardFocus focus;
@@ -178,6 +217,7 @@ struct Editor::Session {
     int width = 0;
     int height = 0;
     int framesWanted = kFramesAfterInput;
+    bool presentAgain = false;
     Clock::time_point lastFrame = Clock::now();
 };
 
@@ -197,12 +237,35 @@ int Editor::height() const noexcept {
     return naturalSize(parameters_, scale_).height;
 }
 
+int Editor::currentWidth() const noexcept {
+    return width_ > 0 ? width_ : width();
+}
+
+int Editor::currentHeight() const noexcept {
+    return height_ > 0 ? height_ : height();
+}
+
+int Editor::minimumWidth() const noexcept {
+    return minimumSize(parameters_, scale_).width;
+}
+
+int Editor::minimumHeight() const noexcept {
+    return minimumSize(parameters_, scale_).height;
+}
+
+void Editor::constrain(int& width, int& height) const noexcept {
+    width = std::max(width, minimumWidth());
+    height = std::max(height, minimumHeight());
+}
+
 void Editor::setContentScale(float scale) noexcept {
     scale_ = sanitizeScale(scale);
+    width_ = 0;
+    height_ = 0;
     if (session_ && session_->window->alive()) {
         // Fonts and layout follow at the next idle(), with the GL context current.
         const XErrorTrap trap{session_->window->display()};
-        session_->window->resize(width(), height());
+        session_->window->resize(currentWidth(), currentHeight());
     }
 }
 
@@ -214,7 +277,7 @@ bool Editor::open(NativeWindow parent) {
     error_.clear();
     try {
         auto session = std::make_unique<Session>(parameters_, title_);
-        const Size size = naturalSize(parameters_, scale_);
+        const Size size{currentWidth(), currentHeight()};
         // On X11 the handle is a Window id.
         session->window =
             GlWindow::create(static_cast<unsigned long>(parent), size.width, size.height, error_);
@@ -223,9 +286,11 @@ bool Editor::open(NativeWindow parent) {
         }
         session->width = size.width;
         session->height = size.height;
-        session->layout = computeLayout(parameters_, scale_, size.width);
+        session->layout = computeLayout(parameters_, scale_, size.width, size.height);
         {
             const XErrorTrap trap{session->window->display()};
+            session->input = std::make_unique<InputMethod>(session->window->display(),
+                                                           session->window->window());
             const GlWindow::MakeCurrent current{*session->window};
             if (!current.succeeded()) {
                 error_ = "cannot make the GLX context current";
@@ -299,9 +364,14 @@ void Editor::idle() noexcept {
     }
 }
 
-void Editor::resize(int width, int height) noexcept {
+bool Editor::resize(int width, int height) noexcept {
+    if (width < minimumWidth() || height < minimumHeight()) {
+        return false;
+    }
+    width_ = width;
+    height_ = height;
     if (!session_ || !session_->window->alive()) {
-        return;
+        return true;
     }
     try {
         const XErrorTrap trap{session_->window->display()};
@@ -310,6 +380,11 @@ void Editor::resize(int width, int height) noexcept {
     } catch (...) {
         // computeLayout could not allocate; the next ConfigureNotify tries again.
     }
+    return true;
+}
+
+std::string Editor::fontDescription() const {
+    return session_ && session_->gui ? describeFonts(session_->gui->fonts()) : std::string{};
 }
 
 const std::string& Editor::error() const noexcept {

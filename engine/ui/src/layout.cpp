@@ -38,6 +38,9 @@ constexpr float kComboWidth = 180.0F;
 // ImGui's combo box height: the body font and the frame padding above and below.
 constexpr float kComboHeight = kBodyFont + 2.0F * kFramePaddingY;
 
+// A column is never narrower than this (a slider still reads), nor is the editor.
+constexpr float kMinColumnWidth = 320.0F;
+
 constexpr float kMinScale = 0.5F;
 constexpr float kMaxScale = 4.0F;
 
@@ -141,27 +144,113 @@ Size naturalSize(std::span<const protocol::ParamSpec> parameters, float scale) n
                 static_cast<int>(std::ceil(naturalHeight(parameters) * safeScale))};
 }
 
-Layout computeLayout(std::span<const protocol::ParamSpec> parameters, float scale, int width) {
+Size minimumSize(std::span<const protocol::ParamSpec> parameters, float scale) noexcept {
+    const float s = sanitizeScale(scale);
+    float tallest = 0.0F;
+    for (const auto& spec : parameters) {
+        tallest = std::max(tallest, cardHeight(spec));
+    }
+    const float height = kHeaderHeight + kHeaderGap + tallest + kBottomMargin;
+    return Size{static_cast<int>(std::ceil(kMinColumnWidth * s)),
+                static_cast<int>(std::ceil(height * s))};
+}
+
+namespace {
+
+/// Splits the rows, in table order, into `columns` runs of about equal
+/// height; returns the first row of each run.
+std::vector<std::size_t> splitIntoColumns(std::span<const protocol::ParamSpec> parameters,
+                                          int columns) {
+    float total = 0.0F;
+    for (const auto& spec : parameters) {
+        total += cardHeight(spec) + kRowGap;
+    }
+    const float target = total / static_cast<float>(columns);
+    std::vector<std::size_t> starts{0};
+    float filled = 0.0F;
+    for (std::size_t row = 0; row < parameters.size(); ++row) {
+        const float height = cardHeight(parameters[row]) + kRowGap;
+        // Start the next column when this row would overfill the current one
+        // by more than half of itself.
+        if (filled > 0.0F && filled + 0.5F * height > target &&
+            static_cast<int>(starts.size()) < columns) {
+            starts.push_back(row);
+            filled = 0.0F;
+        }
+        filled += height;
+    }
+    return starts;
+}
+
+/// The tallest column's height (unscaled) for this split.
+float tallestColumn(std::span<const protocol::ParamSpec> parameters,
+                    const std::vector<std::size_t>& starts) {
+    float tallest = 0.0F;
+    for (std::size_t column = 0; column < starts.size(); ++column) {
+        const std::size_t end = column + 1 < starts.size() ? starts[column + 1] : parameters.size();
+        float height = 0.0F;
+        for (std::size_t row = starts[column]; row < end; ++row) {
+            height += cardHeight(parameters[row]) + (row + 1 < end ? kRowGap : 0.0F);
+        }
+        tallest = std::max(tallest, height);
+    }
+    return tallest;
+}
+
+}  // namespace
+
+Layout computeLayout(std::span<const protocol::ParamSpec> parameters, float scale, int width,
+                     int height, float scroll) {
     Layout layout;
     layout.scale = sanitizeScale(scale);
     const float s = layout.scale;
-    const Size natural = naturalSize(parameters, s);
     layout.width = std::max(width, 1);
-    layout.height = natural.height;
+    layout.height = std::max(height, 1);
     layout.bodyFontSize = std::round(kBodyFont * s);
     layout.largeFontSize = std::round(kLargeFont * s);
-    const float windowWidth = static_cast<float>(layout.width);
-    layout.header = Rect{0.0F, 0.0F, windowWidth, kHeaderHeight * s};
+    const float windowWidth = static_cast<float>(layout.width) / s;
+    const float windowHeight = static_cast<float>(layout.height) / s;
+    const float rowsTop = kHeaderHeight + kHeaderGap;
 
+    // As many columns as it takes to fit the height, as far as the width allows.
+    const int roomFor =
+        std::max(1, static_cast<int>((windowWidth - kMargin) / (kMinColumnWidth + kMargin)));
+    const int mostColumns = std::min(roomFor, std::max(1, static_cast<int>(parameters.size())));
+    std::vector<std::size_t> starts{0};
+    for (int columns = 1; columns <= mostColumns; ++columns) {
+        starts = splitIntoColumns(parameters, columns);
+        if (rowsTop + tallestColumn(parameters, starts) + kBottomMargin <= windowHeight) {
+            break;
+        }
+    }
+    layout.columns = static_cast<int>(starts.size());
+    const float contentHeight = rowsTop + tallestColumn(parameters, starts) + kBottomMargin;
+    layout.contentHeight = static_cast<int>(std::ceil(std::max(contentHeight, windowHeight) * s));
+    layout.scroll = std::clamp(scroll == scroll ? scroll : 0.0F, 0.0F, layout.maxScroll());
+    const float shift = layout.scroll / s;
+
+    layout.header = scaled(0.0F, -shift, windowWidth, kHeaderHeight, s);
+    const float columnWidth =
+        std::max((windowWidth - kMargin * static_cast<float>(layout.columns + 1)) /
+                     static_cast<float>(layout.columns),
+                 2.0F * kCardPadding + 1.0F);
     layout.rows.reserve(parameters.size());
-    float top = kHeaderHeight + kHeaderGap;
-    const float cardWidth = std::max(windowWidth / s - 2.0F * kMargin, 2.0F * kCardPadding + 1.0F);
-    for (const auto& spec : parameters) {
-        const Rect card = scaled(kMargin, top, cardWidth, cardHeight(spec), s);
-        layout.rows.push_back(rowFor(spec, card, s));
-        top += cardHeight(spec) + kRowGap;
+    for (std::size_t column = 0; column < starts.size(); ++column) {
+        const std::size_t end = column + 1 < starts.size() ? starts[column + 1] : parameters.size();
+        const float left = kMargin + static_cast<float>(column) * (columnWidth + kMargin);
+        float top = rowsTop - shift;
+        for (std::size_t row = starts[column]; row < end; ++row) {
+            const auto& spec = parameters[row];
+            layout.rows.push_back(
+                rowFor(spec, scaled(left, top, columnWidth, cardHeight(spec), s), s));
+            top += cardHeight(spec) + kRowGap;
+        }
     }
     return layout;
+}
+
+Layout computeLayout(std::span<const protocol::ParamSpec> parameters, float scale, int width) {
+    return computeLayout(parameters, scale, width, naturalSize(parameters, scale).height);
 }
 
 }  // namespace vstkit::ui

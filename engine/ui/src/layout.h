@@ -36,17 +36,30 @@ struct RowLayout {
     Rect control;
 };
 
-/// Positions of everything the editor draws, for one window width and content scale.
+/// Positions of everything the editor draws, for one window size, content
+/// scale and scroll position.
 struct Layout {
     float scale = 1.0F;
     int width = 0;
     int height = 0;
+    /// Rows side by side: more than one when the window is too short for one
+    /// column and wide enough for more.
+    int columns = 1;
+    /// The height of everything, in pixels: taller than `height` when the
+    /// rows scroll.
+    int contentHeight = 0;
+    /// How far the content is scrolled up, in pixels (0..maxScroll()).
+    float scroll = 0.0F;
     Rect header;
     /// Body text and the large readout font, in pixels at this scale.
     float bodyFontSize = 0.0F;
     float largeFontSize = 0.0F;
     /// One per parameter, in table order.
     std::vector<RowLayout> rows;
+
+    [[nodiscard]] float maxScroll() const noexcept {
+        return contentHeight > height ? static_cast<float>(contentHeight - height) : 0.0F;
+    }
 };
 
 /// The editor's preferred size in whole pixels at a content scale.
@@ -58,8 +71,19 @@ struct Size {
 [[nodiscard]] Size naturalSize(std::span<const protocol::ParamSpec> parameters,
                                float scale) noexcept;
 
-/// Lays the rows out top to bottom across a window `width` pixels wide; rows
-/// keep their height when the window is taller than natural.
+/// The smallest window the editor accepts: narrow enough for any host, tall
+/// enough for the header and its tallest row (the rest scroll).
+[[nodiscard]] Size minimumSize(std::span<const protocol::ParamSpec> parameters,
+                               float scale) noexcept;
+
+/// Lays the rows out in a window `width` x `height` pixels: one column, or
+/// more side by side when one would not fit the height and the width has
+/// room; rows keep their height and stretch to the column's width. Content
+/// taller than the window scrolls by `scroll` pixels (clamped).
+[[nodiscard]] Layout computeLayout(std::span<const protocol::ParamSpec> parameters, float scale,
+                                   int width, int height, float scroll = 0.0F);
+
+/// The same at the natural height: one column, nothing to scroll.
 [[nodiscard]] Layout computeLayout(std::span<const protocol::ParamSpec> parameters, float scale,
                                    int width);
 

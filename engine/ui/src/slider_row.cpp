@@ -212,6 +212,27 @@ bool SliderRow::needsRedraw(const ParameterAccess& access) const noexcept {
     return entry_.active() || paintedTyping_ || access.normalizedValue(index_) != lastDrawn_;
 }
 
+void SliderRow::onKey(KeyAction action, ParameterAccess& access) {
+    if (mode_ != Mode::Idle || entry_.active()) {
+        return;
+    }
+    const float current = access.normalizedValue(index_);
+    if (action == KeyAction::Activate) {
+        entry_.start(spec_, current);
+        return;
+    }
+    // Like a wheel notch: one step of a stepped row, else 1 % (or a tenth of it).
+    const bool fine = action == KeyAction::FineStepUp || action == KeyAction::FineStepDown;
+    const bool up = action == KeyAction::StepUp || action == KeyAction::FineStepUp;
+    const int steps = protocol::stepCount(spec_);
+    const float step = steps > 0 ? 1.0F / static_cast<float>(steps)
+                                 : kWheelStep * (fine ? kFineFactor : 1.0F);
+    const float next = snapped(spec_, std::clamp(current + (up ? step : -step), 0.0F, 1.0F));
+    if (next != current) {
+        gesture_.set(access, next);
+    }
+}
+
 void SliderRow::abandon(ParameterAccess& access) noexcept {
     gesture_.end(access);
     mode_ = Mode::Idle;

@@ -5,6 +5,7 @@
 
 #include "edit_gesture.h"
 #include "fonts.h"
+#include "key_action.h"
 #include "layout.h"
 #include "value_entry.h"
 #include "vstkit/protocol/param_spec.h"
@@ -33,6 +34,9 @@ class SliderRow final {
 
     /// Ends a drag still in progress: the editor is closing.
     void abandon(ParameterAccess& access) noexcept;
+
+    /// A key while this row has the keyboard: arrows nudge, Enter types.
+    void onKey(KeyAction action, ParameterAccess& access);
 
   private:
     enum class Mode : std::uint8_t {

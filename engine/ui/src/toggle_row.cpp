@@ -62,6 +62,16 @@ void ToggleRow::draw(const RowLayout& row, const Fonts& fonts, float scale,
     ImGui::PopID();
 }
 
+void ToggleRow::onKey(KeyAction action, ParameterAccess& access) {
+    const bool on = access.normalizedValue(index_) >= 0.5F;
+    const bool wanted = action == KeyAction::Activate
+                            ? !on
+                            : action == KeyAction::StepUp || action == KeyAction::FineStepUp;
+    if (wanted != on) {
+        gesture_.set(access, wanted ? 1.0F : 0.0F);
+    }
+}
+
 bool ToggleRow::needsRedraw(const ParameterAccess& access) const noexcept {
     return access.normalizedValue(index_) != lastDrawn_;
 }

@@ -4,6 +4,7 @@
 
 #include "edit_gesture.h"
 #include "fonts.h"
+#include "key_action.h"
 #include "layout.h"
 #include "vstkit/protocol/param_spec.h"
 #include "vstkit/ui/parameter_access.h"
@@ -20,6 +21,10 @@ class ToggleRow final {
 
     /// The host moved the value since the row was last drawn.
     [[nodiscard]] bool needsRedraw(const ParameterAccess& access) const noexcept;
+
+    /// A key while this row has the keyboard: up/right on, down/left off,
+    /// Enter flips.
+    void onKey(KeyAction action, ParameterAccess& access);
 
   private:
     const protocol::ParamSpec& spec_;

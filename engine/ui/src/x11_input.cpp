@@ -5,7 +5,10 @@
 #include <X11/keysym.h>
 #include <imgui.h>
 
+#include <array>
 #include <cfloat>
+#include <memory>
+#include <new>
 
 namespace vstkit::ui {
 namespace {
@@ -100,7 +103,80 @@ void applyModifierKey(KeySym keysym, bool pressed, ImGuiIO& io) noexcept {
     }
 }
 
-void applyKey(const XKeyEvent& event, ImGuiIO& io) noexcept {
+/// Keysyms from 0x01000100 on are Unicode code points plus this.
+constexpr KeySym kUnicodeKeysymBase = 0x01000000;
+constexpr KeySym kLastUnicodeKeysym = 0x0110FFFF;
+
+/// Feeds UTF-8 text to ImGui without the control characters (Return,
+/// BackSpace, Tab, Escape, Delete) that arrive as keys too. In UTF-8 those
+/// bytes never occur inside a longer character.
+void addText(const char* text, int length, ImGuiIO& io) noexcept {
+    std::array<char, 64> chunk{};
+    std::size_t used = 0;
+    for (int i = 0; i < length; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x20 || byte == 0x7F) {
+            continue;
+        }
+        // Split only before a character's first byte, so none is cut in two.
+        if (used + 4 >= chunk.size() && (byte & 0xC0U) != 0x80U) {
+            chunk[used] = '\0';
+            io.AddInputCharactersUTF8(chunk.data());
+            used = 0;
+        }
+        if (used + 1 < chunk.size()) {
+            chunk[used++] = static_cast<char>(byte);
+        }
+    }
+    chunk[used] = '\0';
+    io.AddInputCharactersUTF8(chunk.data());
+}
+
+/// UTF-8 from the input method: a plain key's character, a dead key's or a
+/// Compose sequence's result, or a whole string an input method server commits.
+void addTextFromInputMethod(XIC inputContext, XKeyEvent& event, ImGuiIO& io) noexcept {
+    std::array<char, 256> text{};
+    KeySym keysym = NoSymbol;
+    Status status = XLookupNone;
+    int length = Xutf8LookupString(inputContext, &event, text.data(), static_cast<int>(text.size()),
+                                   &keysym, &status);
+    if (status == XBufferOverflow && length > 0) {
+        // The same event again with room for all of it, as Xlib asks.
+        const std::unique_ptr<char[]> longer{
+            new (std::nothrow) char[static_cast<std::size_t>(length)]};
+        if (longer == nullptr) {
+            return;
+        }
+        length = Xutf8LookupString(inputContext, &event, longer.get(), length, &keysym, &status);
+        if (status == XLookupChars || status == XLookupBoth) {
+            addText(longer.get(), length, io);
+        }
+        return;
+    }
+    if (status == XLookupChars || status == XLookupBoth) {
+        addText(text.data(), length, io);
+    }
+}
+
+/// Without an input method: Latin-1 as XLookupString gives it, and the
+/// keysyms that stand for a Unicode character directly; no dead keys.
+void addTextFromKeysym(XKeyEvent& event, ImGuiIO& io) noexcept {
+    std::array<char, 16> text{};
+    KeySym keysym = NoSymbol;
+    const int length =
+        XLookupString(&event, text.data(), static_cast<int>(text.size()), &keysym, nullptr);
+    for (int i = 0; i < length; ++i) {
+        const auto character = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
+        if (character >= 0x20 && character != 0x7F) {
+            io.AddInputCharacter(character);
+        }
+    }
+    if (length == 0 && keysym > kUnicodeKeysymBase + 0xFF && keysym <= kLastUnicodeKeysym) {
+        io.AddInputCharacter(static_cast<unsigned>(keysym - kUnicodeKeysymBase));
+    }
+}
+
+void applyKey(const XKeyEvent& event, ImGuiIO& io, XIC inputContext) noexcept {
     const bool pressed = event.type == KeyPress;
     XKeyEvent copy = event;  // Xlib's lookup functions take non-const events.
     applyModifiers(event.state, io);
@@ -113,15 +189,11 @@ void applyKey(const XKeyEvent& event, ImGuiIO& io) noexcept {
     if (!pressed || io.KeyCtrl || io.KeyAlt || io.KeySuper) {
         return;
     }
-    // Latin-1, which is what ImGui's default font can show anyway.
-    char text[16];
-    KeySym keysym = NoSymbol;
-    const int length = XLookupString(&copy, text, sizeof text, &keysym, nullptr);
-    for (int i = 0; i < length; ++i) {
-        const auto character = static_cast<unsigned char>(text[i]);
-        if (character >= 0x20 && character != 0x7F) {
-            io.AddInputCharacter(character);
-        }
+    // Only ever for a KeyPress: Xutf8LookupString is undefined for a release.
+    if (inputContext != nullptr) {
+        addTextFromInputMethod(inputContext, copy, io);
+    } else {
+        addTextFromKeysym(copy, io);
     }
 }
 
@@ -176,7 +248,85 @@ bool changesButtonOrKey(const XEvent& event) noexcept {
     }
 }
 
-bool applyInput(const XEvent& event, ImGuiIO& io) noexcept {
+InputMethod::InputMethod(Display* display, Window window) noexcept : window_(window) {
+    // Xlib reads and converts text in the host's locale (LC_CTYPE), whatever it is.
+    if (XSupportsLocale() == False) {
+        return;
+    }
+    // XMODIFIERS names the desktop's input method; when its server is not
+    // running, Xlib's own still does dead keys and Compose.
+    XSetLocaleModifiers("");
+    method_ = XOpenIM(display, nullptr, nullptr, nullptr);
+    if (method_ == nullptr) {
+        XSetLocaleModifiers("@im=none");
+        method_ = XOpenIM(display, nullptr, nullptr, nullptr);
+        XSetLocaleModifiers("");
+    }
+    if (method_ == nullptr) {
+        return;
+    }
+    XIMCallback destroyed{reinterpret_cast<XPointer>(this), &InputMethod::forget};
+    XSetIMValues(method_, XNDestroyCallback, &destroyed, nullptr);
+    // The method draws nothing of its own: text appears in the field when committed.
+    for (const XIMStyle style : {XIMStyle{XIMPreeditNothing | XIMStatusNothing},
+                                 XIMStyle{XIMPreeditNone | XIMStatusNone}}) {
+        context_ = XCreateIC(method_, XNInputStyle, style, XNClientWindow, window, XNFocusWindow,
+                             window, nullptr);
+        if (context_ != nullptr) {
+            break;
+        }
+    }
+    if (context_ == nullptr) {
+        XCloseIM(method_);
+        method_ = nullptr;
+        return;
+    }
+    // The window must also deliver whatever events the method asks for.
+    unsigned long wanted = 0;
+    XWindowAttributes attributes{};
+    if (XGetICValues(context_, XNFilterEvents, &wanted, nullptr) == nullptr &&
+        XGetWindowAttributes(display, window, &attributes) != 0 &&
+        (static_cast<unsigned long>(attributes.your_event_mask) | wanted) !=
+            static_cast<unsigned long>(attributes.your_event_mask)) {
+        XSelectInput(
+            display, window,
+            static_cast<long>(static_cast<unsigned long>(attributes.your_event_mask) | wanted));
+    }
+}
+
+InputMethod::~InputMethod() {
+    if (context_ != nullptr) {
+        XDestroyIC(context_);
+    }
+    if (method_ != nullptr) {
+        XCloseIM(method_);
+    }
+}
+
+void InputMethod::forget(XIM /*method*/, XPointer self, XPointer /*callData*/) noexcept {
+    auto* const input = reinterpret_cast<InputMethod*>(self);
+    input->method_ = nullptr;
+    input->context_ = nullptr;
+    input->focused_ = false;
+}
+
+bool InputMethod::filter(XEvent& event) noexcept {
+    if (context_ != nullptr && event.xany.window == window_) {
+        // Focus follows the window's: a method server sends a window no text
+        // while its context is unfocused. A key may arrive before any FocusIn
+        // (focus following the pointer), so it focuses the context too.
+        if ((event.type == FocusIn || event.type == KeyPress) && !focused_) {
+            XSetICFocus(context_);
+            focused_ = true;
+        } else if (event.type == FocusOut && focused_) {
+            XUnsetICFocus(context_);
+            focused_ = false;
+        }
+    }
+    return XFilterEvent(&event, None) == True;
+}
+
+bool applyInput(const XEvent& event, ImGuiIO& io, XIC inputContext) noexcept {
     switch (event.type) {
         case MotionNotify:
             io.MousePos =
@@ -189,7 +339,7 @@ bool applyInput(const XEvent& event, ImGuiIO& io) noexcept {
             return true;
         case KeyPress:
         case KeyRelease:
-            applyKey(event.xkey, io);
+            applyKey(event.xkey, io, inputContext);
             return true;
         case EnterNotify:
             io.MousePos = ImVec2{static_cast<float>(event.xcrossing.x),

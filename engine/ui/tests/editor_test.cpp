@@ -576,6 +576,94 @@ TEST_F(EditorTest, CtrlClickThenTypingAValueAndEnterSetsIt) {
     EXPECT_FLOAT_EQ(*access.lastPerformed(kGain), 0.375F);  // -6 dB of -24..+24.
 }
 
+// A value typed through the input method in UTF-8: a key mapped to U+2212
+// MINUS SIGN (as a non-Latin layout would give it) types "−6", which lands.
+TEST_F(EditorTest, AUnicodeMinusTypedThroughTheInputMethodLands) {
+    RecordingAccess access;
+    Editor editor{kParams, access, "VstKit"};
+    const Window parent = makeParent(0, 0, editor.width(), editor.height());
+    ASSERT_TRUE(editor.open(parent)) << editor.error();
+    pump(editor, 200ms);
+    int lowest = 0;
+    int highest = 0;
+    XDisplayKeycodes(display_, &lowest, &highest);
+    KeySym minusSign = 0x1002212;  // Unicode keysym for U+2212.
+    KeySym previous = NoSymbol;
+    int perKeycode = 0;
+    KeySym* old = XGetKeyboardMapping(display_, static_cast<KeyCode>(highest), 1, &perKeycode);
+    if (old != nullptr) {
+        previous = old[0];
+        XFree(old);
+    }
+    XChangeKeyboardMapping(display_, highest, 1, &minusSign, 1);
+    XSync(display_, False);
+    pump(editor, 60ms);
+
+    const ConformancePoint point = conformancePoint(editor);
+    ctrlClick(editor, parent, point.x, point.y);
+    tap(editor, minusSign);
+    tap(editor, XK_6);
+    tap(editor, XK_Return);
+    pump(editor, 60ms);
+    XChangeKeyboardMapping(display_, highest, 1, &previous, 1);
+    XSync(display_, False);
+
+    EXPECT_TRUE(access.isOneGesture(kGain));
+    ASSERT_TRUE(access.lastPerformed(kGain).has_value());
+    EXPECT_FLOAT_EQ(*access.lastPerformed(kGain), 0.375F);  // -6 dB of -24..+24.
+}
+
+// Keyboard use: a click gives a row the keyboard; arrows nudge (Shift finer),
+// Tab moves on, Enter flips a switch, Escape hands the keyboard back. Every
+// change is one gesture.
+TEST_F(EditorTest, TheKeyboardNudgesMovesBetweenRowsAndLetsGo) {
+    RecordingAccess access;
+    Editor editor{kParams, access, "VstKit"};
+    const Window parent = makeParent(0, 0, editor.width(), editor.height());
+    ASSERT_TRUE(editor.open(parent)) << editor.error();
+    pump(editor, 200ms);
+    const Layout layout = computeLayout(kParams, 1.0F, editor.width());
+    const Rect label = layout.rows[kGain].label;
+    click(editor, parent, static_cast<int>(label.x + 4.0F), static_cast<int>(label.centerY()));
+    access.calls.clear();  // The press itself touches the parameter.
+
+    tap(editor, XK_Right);
+    EXPECT_TRUE(access.isOneGesture(kGain));
+    ASSERT_TRUE(access.lastPerformed(kGain).has_value());
+    EXPECT_NEAR(*access.lastPerformed(kGain), 0.51F, 1e-6F);
+    access.calls.clear();
+    key(XK_Shift_L, true);
+    tap(editor, XK_Left);
+    key(XK_Shift_L, false);
+    pump(editor, 20ms);
+    EXPECT_TRUE(access.isOneGesture(kGain));
+    EXPECT_NEAR(*access.lastPerformed(kGain), 0.509F, 1e-6F);
+
+    access.calls.clear();
+    tap(editor, XK_Tab);
+    tap(editor, XK_Return);
+    EXPECT_TRUE(access.isOneGesture(kBypass));
+    ASSERT_TRUE(access.lastPerformed(kBypass).has_value());
+    EXPECT_FLOAT_EQ(*access.lastPerformed(kBypass), 1.0F);
+    EXPECT_EQ(access.count(RecordingAccess::Kind::Begin, kGain), 0);
+
+    access.calls.clear();
+    tap(editor, XK_Escape);
+    tap(editor, XK_Down);
+    tap(editor, XK_Return);
+    EXPECT_TRUE(access.calls.empty()) << "after Escape the keys are the host's";
+}
+
+TEST_F(EditorTest, DrawsWithATrueTypeFontFoundThroughFontconfig) {
+    RecordingAccess access;
+    Editor editor{kParams, access, "VstKit"};
+    EXPECT_TRUE(editor.fontDescription().empty());
+    const Window parent = makeParent(0, 0, editor.width(), editor.height());
+    ASSERT_TRUE(editor.open(parent)) << editor.error();
+    EXPECT_NE(editor.fontDescription().find("DejaVu"), std::string::npos)
+        << editor.fontDescription();
+}
+
 TEST_F(EditorTest, TextThatIsNoValueIsRefusedVisiblyAndEscapeCancels) {
     RecordingAccess access;
     Editor editor{kParams, access, "VstKit"};
@@ -796,6 +884,70 @@ using every::kEveryKindTable;
 }
 [[nodiscard]] int centreY(const Rect& rect) {
     return static_cast<int>(rect.centerY());
+}
+
+TEST(EditorLayout, AWideShortWindowReflowsRowsIntoColumnsInTableOrder) {
+    const Size natural = naturalSize(kEveryKindTable, 1.0F);
+    const Layout layout = computeLayout(kEveryKindTable, 1.0F, 900, 440);
+    ASSERT_GT(natural.height, 440);  // One column would not fit.
+    EXPECT_EQ(layout.columns, 2);
+    EXPECT_LE(layout.contentHeight, 440);
+    EXPECT_EQ(layout.maxScroll(), 0.0F);
+    ASSERT_EQ(layout.rows.size(), kEveryKindTable.size());
+    for (const auto& row : layout.rows) {
+        EXPECT_LE(row.card.bottom(), 440.0F);
+        EXPECT_LE(row.card.right(), 900.0F);
+    }
+    // The second column starts to the right of the first, with a later row.
+    EXPECT_GT(layout.rows.back().card.x, layout.rows.front().card.right());
+}
+
+TEST(EditorLayout, ANarrowShortWindowScrollsOneColumnWithSlidersStretched) {
+    const Layout narrow = computeLayout(kEveryKindTable, 1.0F, 480, 240);
+    EXPECT_EQ(narrow.columns, 1);
+    EXPECT_GT(narrow.maxScroll(), 0.0F);
+    const Layout scrolled = computeLayout(kEveryKindTable, 1.0F, 480, 240, 60.0F);
+    EXPECT_EQ(scrolled.scroll, 60.0F);
+    EXPECT_EQ(scrolled.rows[0].card.y, narrow.rows[0].card.y - 60.0F);
+    const Layout clamped = computeLayout(kEveryKindTable, 1.0F, 480, 240, 1e9F);
+    EXPECT_EQ(clamped.scroll, clamped.maxScroll());
+    EXPECT_EQ(computeLayout(kEveryKindTable, 1.0F, 480, 240, -5.0F).scroll, 0.0F);
+    // A wider single column stretches its sliders.
+    const Layout wide = computeLayout(kParams, 1.0F, 900, 400);
+    EXPECT_EQ(wide.columns, 1);
+    EXPECT_GT(wide.rows[kGain].control.width,
+              computeLayout(kParams, 1.0F, 480, 400).rows[kGain].control.width + 300.0F);
+}
+
+TEST(EditorLayout, TheMinimumHoldsTheHeaderAndTheTallestRow) {
+    const Size minimum = minimumSize(kParams, 1.0F);
+    EXPECT_EQ(minimum.width, 320);
+    const Layout layout = computeLayout(kParams, 1.0F, minimum.width, minimum.height);
+    EXPECT_LE(layout.rows[kGain].card.bottom(), static_cast<float>(minimum.height));
+    const Size doubled = minimumSize(kParams, 2.0F);
+    EXPECT_EQ(doubled.width, 2 * minimum.width);
+    EXPECT_EQ(doubled.height, 2 * minimum.height);
+}
+
+TEST(EditorSize, ResizeTakesSizesFromTheMinimumUpAndRefusesSmaller) {
+    RecordingAccess access{kParams};
+    Editor editor{kParams, access, "VstKit"};
+    EXPECT_EQ(editor.currentWidth(), editor.width());
+    EXPECT_TRUE(editor.resize(900, 400));
+    EXPECT_EQ(editor.currentWidth(), 900);
+    EXPECT_EQ(editor.currentHeight(), 400);
+    EXPECT_FALSE(editor.resize(editor.minimumWidth() - 1, 400));
+    EXPECT_FALSE(editor.resize(900, editor.minimumHeight() - 1));
+    EXPECT_EQ(editor.currentWidth(), 900);
+    EXPECT_EQ(editor.currentHeight(), 400);
+    int width = 10;
+    int height = 10;
+    editor.constrain(width, height);
+    EXPECT_EQ(width, editor.minimumWidth());
+    EXPECT_EQ(height, editor.minimumHeight());
+    editor.setContentScale(2.0F);  // A new scale starts from the natural size.
+    EXPECT_EQ(editor.currentWidth(), editor.width());
+    EXPECT_EQ(editor.minimumWidth(), 640);
 }
 
 TEST(EditorLayout, EveryKindGetsItsRowAndTheComboListFitsBelowItsBox) {

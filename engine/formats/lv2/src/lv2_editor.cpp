@@ -53,7 +53,8 @@ bool Lv2Editor::open() {
         return false;
     }
     if (hostResize_ != nullptr) {
-        hostResize_->ui_resize(hostResize_->handle, editor_.width(), editor_.height());
+        hostResize_->ui_resize(hostResize_->handle, editor_.currentWidth(),
+                               editor_.currentHeight());
     }
     return true;
 }

@@ -34,7 +34,10 @@ class Lv2Editor final : public ui::ParameterAccess {
                    const void* buffer) noexcept;
     /// 0 while open; non-zero once the window is gone (the idle interface's contract).
     int idle() noexcept;
-    void resize(int width, int height) noexcept { editor_.resize(width, height); }
+    /// The host's new size (ui:resize, host to UI); false below the minimum.
+    [[nodiscard]] bool resize(int width, int height) noexcept {
+        return editor_.resize(width, height);
+    }
 
     [[nodiscard]] float normalizedValue(std::size_t index) const noexcept override;
     void beginEdit(std::size_t index) override;

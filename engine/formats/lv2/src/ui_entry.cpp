@@ -56,9 +56,9 @@ int idle(LV2UI_Handle handle) {
     return self(handle).idle();
 }
 
+// The host resized our parent: 0 when taken, non-zero (refused) below the minimum.
 int resize(LV2UI_Feature_Handle handle, int width, int height) {
-    self(handle).resize(width, height);
-    return 0;
+    return self(handle).resize(width, height) ? 0 : 1;
 }
 
 const void* extensionData(const char* uri) {

@@ -6,7 +6,7 @@
 
 namespace vstkit::formats::standalone {
 
-std::unique_ptr<AppWindow> AppWindow::open(std::string_view title, int width, int height,
+std::unique_ptr<AppWindow> AppWindow::open(std::string_view title, Size size, Size minimum,
                                            std::string& error) {
     std::unique_ptr<AppWindow> created{new AppWindow};
     created->display_ = XOpenDisplay(nullptr);
@@ -19,9 +19,10 @@ std::unique_ptr<AppWindow> AppWindow::open(std::string_view title, int width, in
         return nullptr;
     }
     const int screen = DefaultScreen(display);
-    created->window_ = XCreateSimpleWindow(
-        display, RootWindow(display, screen), 0, 0, static_cast<unsigned>(width),
-        static_cast<unsigned>(height), 0, BlackPixel(display, screen), BlackPixel(display, screen));
+    created->window_ =
+        XCreateSimpleWindow(display, RootWindow(display, screen), 0, 0,
+                            static_cast<unsigned>(size.width), static_cast<unsigned>(size.height),
+                            0, BlackPixel(display, screen), BlackPixel(display, screen));
     const std::string name{title};
     XStoreName(display, created->window_, name.c_str());
     // Window managers show _NET_WM_NAME (UTF-8) where they support it.
@@ -31,12 +32,12 @@ std::unique_ptr<AppWindow> AppWindow::open(std::string_view title, int width, in
                     static_cast<int>(name.size()));
     XClassHint classHint{const_cast<char*>(name.c_str()), const_cast<char*>(name.c_str())};
     XSetClassHint(display, created->window_, &classHint);
-    // The editor has one natural size: let the window manager keep it.
+    // Any size down to the editor's minimum: its rows stretch, reflow or scroll.
     XSizeHints* sizeHints = XAllocSizeHints();
     if (sizeHints != nullptr) {
-        sizeHints->flags = PMinSize | PMaxSize;
-        sizeHints->min_width = sizeHints->max_width = width;
-        sizeHints->min_height = sizeHints->max_height = height;
+        sizeHints->flags = PMinSize;
+        sizeHints->min_width = minimum.width;
+        sizeHints->min_height = minimum.height;
         XSetWMNormalHints(display, created->window_, sizeHints);
         XFree(sizeHints);
     }
@@ -44,6 +45,7 @@ std::unique_ptr<AppWindow> AppWindow::open(std::string_view title, int width, in
     Atom deleteWindow = XInternAtom(display, "WM_DELETE_WINDOW", False);
     XSetWMProtocols(display, created->window_, &deleteWindow, 1);
     created->deleteWindowAtom_ = deleteWindow;
+    created->size_ = size;
     XSelectInput(display, created->window_, StructureNotifyMask);
     XMapWindow(display, created->window_);
     // The editor connects separately and needs the window to exist on the server.
@@ -72,12 +74,25 @@ bool AppWindow::closeRequested() noexcept {
         if (event.type == ClientMessage &&
             static_cast<unsigned long>(event.xclient.data.l[0]) == deleteWindowAtom_) {
             closeRequested_ = true;
+        } else if (event.type == ConfigureNotify && event.xconfigure.window == window_ &&
+                   (event.xconfigure.width != size_.width ||
+                    event.xconfigure.height != size_.height)) {
+            size_ = {event.xconfigure.width, event.xconfigure.height};
+            resized_ = true;
         } else if (event.type == DestroyNotify && event.xdestroywindow.window == window_) {
             window_ = 0;  // Gone already: nothing to destroy later.
             closeRequested_ = true;
         }
     }
     return closeRequested_;
+}
+
+std::optional<AppWindow::Size> AppWindow::takeResize() noexcept {
+    if (!resized_) {
+        return std::nullopt;
+    }
+    resized_ = false;
+    return size_;
 }
 
 }  // namespace vstkit::formats::standalone

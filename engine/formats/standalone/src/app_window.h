@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,15 +11,22 @@ struct _XDisplay;
 
 namespace vstkit::formats::standalone {
 
-/// The app's top-level X11 window: titled with the app's name, a fixed size,
-/// and the parent the editor embeds itself in (on its own X connection).
-/// Main thread only.
+/// The app's top-level X11 window: titled with the app's name, resizable
+/// down to the editor's minimum, and the parent the editor embeds itself in
+/// (on its own X connection). Main thread only.
 class AppWindow final {
   public:
-    /// Connects to $DISPLAY and maps a window of the given size. On failure
-    /// returns nullptr with a one-line reason in `error`.
-    [[nodiscard]] static std::unique_ptr<AppWindow> open(std::string_view title, int width,
-                                                         int height, std::string& error);
+    /// The window's size in pixels.
+    struct Size {
+        int width = 0;
+        int height = 0;
+    };
+
+    /// Connects to $DISPLAY and maps a window of the given size, which the
+    /// user may resize down to `minimum`. On failure returns nullptr with a
+    /// one-line reason in `error`.
+    [[nodiscard]] static std::unique_ptr<AppWindow> open(std::string_view title, Size size,
+                                                         Size minimum, std::string& error);
     ~AppWindow();
 
     AppWindow(const AppWindow&) = delete;
@@ -33,6 +41,8 @@ class AppWindow final {
     /// Handles the pending X events without blocking. True once the user
     /// closed the window (the window manager's close button).
     [[nodiscard]] bool closeRequested() noexcept;
+    /// The window's new size once after each resize (read by closeRequested()).
+    [[nodiscard]] std::optional<Size> takeResize() noexcept;
 
   private:
     AppWindow() = default;
@@ -41,6 +51,8 @@ class AppWindow final {
     unsigned long window_ = 0;
     unsigned long deleteWindowAtom_ = 0;
     bool closeRequested_ = false;
+    Size size_;
+    bool resized_ = false;
 };
 
 }  // namespace vstkit::formats::standalone

@@ -69,6 +69,10 @@ StopReason runMainLoop(const MainLoopParts& parts) {
         if (parts.window != nullptr && parts.window->closeRequested()) {
             return StopReason::WindowClosed;
         }
+        if (const auto size = parts.window != nullptr ? parts.window->takeResize() : std::nullopt;
+            size && parts.editor != nullptr) {
+            static_cast<void>(parts.editor->resize(size->width, size->height));
+        }
         if (editorSlot != nullptr && (editorSlot->revents & POLLIN) != 0) {
             parts.editor->idle();
         }

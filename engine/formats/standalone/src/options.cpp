@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <utility>
 
+#include "screen_scale.h"
 #include "vstkit/core/plugin_definition.h"
 
 namespace vstkit::formats::standalone {
@@ -77,7 +78,7 @@ OptionsResult parseOptions(std::span<char* const> arguments) {
     while (!reader.done()) {
         const std::string name{reader.nextName()};
         const bool takesValue = name == "--api" || name == "--device" || name == "--rate" ||
-                                name == "--buffer" || name == "--set";
+                                name == "--buffer" || name == "--scale" || name == "--set";
         if (!takesValue) {
             if (reader.hasInlineValue()) {
                 return failure(name + " takes no value");
@@ -122,6 +123,12 @@ OptionsResult parseOptions(std::span<char* const> arguments) {
                                "')");
             }
             options.bufferFrames = frames;
+        } else if (name == "--scale") {
+            options.scale = parseScale(*value);
+            if (!options.scale) {
+                return failure("--scale takes a content scale from 0.5 to 4, e.g. 1.5 (got '" +
+                               std::string{*value} + "')");
+            }
         } else {
             auto parsed = parseParameterSetting(*value);
             if (!parsed.setting) {
@@ -164,6 +171,8 @@ std::string usageText(std::string_view appName) {
                 describeAcceptedValues(spec) + "\n";
     }
     text +=
+        "  --scale FACTOR     Size of the editor, 0.5 to 4 (default: the desktop's,\n"
+        "                     from Xft.dpi or the screen's size; 1 is 96 dpi).\n"
         "  --no-window        Run without a window until SIGINT (Ctrl-C) or SIGTERM.\n"
         "  -h, --help         Show this help.\n"
         "\n"

@@ -25,6 +25,8 @@ struct Options {
     std::optional<unsigned> sampleRate;
     /// Empty: kDefaultBufferFrames.
     std::optional<unsigned> bufferFrames;
+    /// The editor's content scale, 0.5 to 4; empty: the screen's (detectScreenScale).
+    std::optional<float> scale;
     /// In command-line order: a later --set of the same parameter wins.
     std::vector<ParameterSetting> settings;
 };

@@ -15,6 +15,7 @@
 #include "main_loop.h"
 #include "options.h"
 #include "remembered_values.h"
+#include "screen_scale.h"
 #include "termination_signals.h"
 #include "vstkit/core/plugin_definition.h"
 #include "vstkit/protocol/normalized.h"
@@ -136,8 +137,11 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
     if (options.window) {
         editor = std::make_unique<ui::Editor>(core::pluginDefinition().parameters, parameters,
                                               identity.name);
+        // Before the window opens, so it opens at the editor's scaled size.
+        editor->setContentScale(options.scale ? *options.scale : detectScreenScale());
         std::string error;
-        window = AppWindow::open(identity.name, editor->width(), editor->height(), error);
+        window = AppWindow::open(identity.name, {editor->width(), editor->height()},
+                                 {editor->minimumWidth(), editor->minimumHeight()}, error);
         if (!window) {
             console.warn(error + "; run with --no-window to play without a window");
             return kBadRequest;

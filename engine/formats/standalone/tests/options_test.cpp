@@ -24,18 +24,20 @@ TEST(Options, DefaultsAreAWindowAndNothingChosen) {
     EXPECT_FALSE(result.options->sampleRate);
     EXPECT_FALSE(result.options->device);
     EXPECT_FALSE(result.options->api);
+    EXPECT_FALSE(result.options->scale);  // The screen's.
 }
 
 TEST(Options, ReadsEveryOptionInBothSpellings) {
     const auto result =
         parse({"--api", "jack", "--device=system", "--rate", "48000", "--buffer=128", "--set",
-               "gain=-6", "--set=bypass=on", "--no-window", "--set", "gain=3"});
+               "gain=-6", "--set=bypass=on", "--no-window", "--set", "gain=3", "--scale", "1.5"});
     ASSERT_TRUE(result.options) << result.error;
     const Options& options = *result.options;
     EXPECT_EQ(options.api, "jack");
     EXPECT_EQ(options.device, "system");
     EXPECT_EQ(options.sampleRate, 48000U);
     EXPECT_EQ(options.bufferFrames, 128U);
+    EXPECT_EQ(options.scale, 1.5F);
     EXPECT_FALSE(options.window);
     ASSERT_EQ(options.settings.size(), 3U);
     EXPECT_FLOAT_EQ(options.settings[0].plain, -6.0F);
@@ -65,10 +67,24 @@ TEST(Options, RefusalsSayWhatIsWrong) {
               "no parameter 'volume' (the parameters are gain, bypass)");
 }
 
+TEST(Options, ScaleTakesHalfToFourTimes) {
+    EXPECT_EQ(parse({"--scale=2"}).options->scale, 2.0F);
+    EXPECT_EQ(parse({"--scale", "0.5"}).options->scale, 0.5F);
+    EXPECT_EQ(parse({"--scale", "4"}).options->scale, 4.0F);
+    EXPECT_EQ(parse({"--scale", "1.25"}).options->scale, 1.25F);
+    for (const char* bad : {"0.4", "4.5", "0", "-1", "2x", "1,5", "nan", "inf", "", " 2", "1e0"}) {
+        EXPECT_EQ(parse({"--scale", bad}).error,
+                  std::string{"--scale takes a content scale from 0.5 to 4, e.g. 1.5 (got '"} +
+                      bad + "')");
+    }
+    EXPECT_EQ(parse({"--scale"}).error, "--scale needs a value (try --help)");
+}
+
 TEST(Options, HelpNamesEveryOptionAndParameter) {
     const std::string help = usageText("TestApp");
-    for (const char* word : {"--list-devices", "--api", "--device", "--rate", "--buffer", "--set",
-                             "--no-window", "--help", "gain", "bypass", "TestApp.state"}) {
+    for (const char* word :
+         {"--list-devices", "--api", "--device", "--rate", "--buffer", "--set", "--scale",
+          "--no-window", "--help", "gain", "bypass", "TestApp.state"}) {
         EXPECT_NE(help.find(word), std::string::npos) << word;
     }
 }

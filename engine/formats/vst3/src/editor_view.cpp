@@ -72,7 +72,7 @@ tresult PLUGIN_API EditorView::getSize(ViewRect* size) {
     if (size == nullptr) {
         return kInvalidArgument;
     }
-    *size = ViewRect{0, 0, editor_.width(), editor_.height()};
+    *size = ViewRect{0, 0, editor_.currentWidth(), editor_.currentHeight()};
     return kResultOk;
 }
 
@@ -80,8 +80,8 @@ tresult PLUGIN_API EditorView::onSize(ViewRect* newSize) {
     if (newSize == nullptr) {
         return kInvalidArgument;
     }
-    editor_.resize(newSize->getWidth(), newSize->getHeight());
-    return kResultOk;
+    // Hosts ask checkSizeConstraint first; a size below the minimum is refused.
+    return editor_.resize(newSize->getWidth(), newSize->getHeight()) ? kResultOk : kResultFalse;
 }
 
 tresult PLUGIN_API EditorView::setFrame(IPlugFrame* frame) {
@@ -93,8 +93,10 @@ tresult PLUGIN_API EditorView::checkSizeConstraint(ViewRect* rect) {
     if (rect == nullptr) {
         return kInvalidArgument;
     }
-    *rect =
-        ViewRect{rect->left, rect->top, rect->left + editor_.width(), rect->top + editor_.height()};
+    int width = rect->getWidth();
+    int height = rect->getHeight();
+    editor_.constrain(width, height);
+    *rect = ViewRect{rect->left, rect->top, rect->left + width, rect->top + height};
     return kResultOk;
 }
 
@@ -104,7 +106,7 @@ tresult PLUGIN_API EditorView::setContentScaleFactor(ScaleFactor factor) {
     }
     editor_.setContentScale(factor);
     if (frame_ && editor_.isOpen()) {
-        ViewRect size{0, 0, editor_.width(), editor_.height()};
+        ViewRect size{0, 0, editor_.currentWidth(), editor_.currentHeight()};
         frame_->resizeView(this, &size);
     }
     return kResultOk;

@@ -1,7 +1,9 @@
 #include <X11/Xlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 
 #include "attached_view.h"
@@ -47,37 +49,71 @@ bool sensibleSize(const ViewRect& rect) {
            rect.getHeight() <= kMaxEditorSide;
 }
 
-/// A resizable editor must take a new size it agreed to and then report it.
+/// Writes what the editor shows now as NAME.png in the output folder.
+using ShotTaker = std::function<void(const std::string& name, int width, int height)>;
+
+/// A resizable editor must take a new size it agreed to and then report it,
+/// and a size it shrinks or grows in checkSizeConstraint must be one it
+/// then takes. Screenshots at 480x240 and 900x400 (as constrained) show how
+/// it fills them.
 std::string checkResize(AttachedView& editor, HostWindow& window, PlugFrame& frame,
-                        FaultList& faults) {
+                        const ShotTaker& shoot, FaultList& faults) {
     IPlugView& view = *editor.view();
     if (view.canResize() != kResultTrue) {
         return "fixed size";
     }
     const ViewRect before = editor.size();
-    ViewRect wanted{0, 0, before.getWidth() + 100, before.getHeight() + 80};
-    view.checkSizeConstraint(&wanted);
-    window.resize(wanted.getWidth(), wanted.getHeight());
-    if (const tresult result = view.onSize(&wanted); result != kResultOk) {
-        faults.add("the editor says it can resize, but refuses onSize(" +
-                   sizeText(wanted.getWidth(), wanted.getHeight()) + ") it agreed to");
-        return "resizable";
+    // Takes a size through the host's path: constraint, window, onSize, then
+    // reads it back. False, with a fault, when the editor refuses or forgets.
+    const auto resizeTo = [&](ViewRect wanted) {
+        view.checkSizeConstraint(&wanted);
+        window.resize(wanted.getWidth(), wanted.getHeight());
+        if (const tresult result = view.onSize(&wanted); result != kResultOk) {
+            faults.add("the editor says it can resize, but refuses onSize(" +
+                       sizeText(wanted.getWidth(), wanted.getHeight()) + ") it agreed to");
+            return wanted;
+        }
+        frame.pump(100ms);
+        const ViewRect after = editor.size();
+        if (after.getWidth() != wanted.getWidth() || after.getHeight() != wanted.getHeight()) {
+            faults.add("after onSize(" + sizeText(wanted.getWidth(), wanted.getHeight()) +
+                       ") the editor reports " + sizeText(after.getWidth(), after.getHeight()));
+        }
+        return wanted;
+    };
+    const ViewRect grown = resizeTo({0, 0, before.getWidth() + 100, before.getHeight() + 80});
+    std::string result = "resizes to " + sizeText(grown.getWidth(), grown.getHeight());
+    const ViewRect smallest = resizeTo({0, 0, 1, 1});
+    result += ", constrains 1x1 to " + sizeText(smallest.getWidth(), smallest.getHeight());
+    // Below what it constrains to, an editor may refuse onSize (VstKit's do)
+    // or take the size; taking it and reporting another is a fault.
+    if (smallest.getWidth() > 1) {
+        ViewRect narrower{0, 0, smallest.getWidth() - 1, smallest.getHeight()};
+        const std::string asked = sizeText(narrower.getWidth(), narrower.getHeight());
+        if (view.onSize(&narrower) != kResultOk) {
+            result += ", refuses " + asked;
+        } else if (const ViewRect now = editor.size(); now.getWidth() != narrower.getWidth()) {
+            faults.add("the editor takes onSize(" + asked + ") but then reports " +
+                       sizeText(now.getWidth(), now.getHeight()));
+        } else {
+            result += ", takes " + asked;
+        }
     }
-    frame.pump(100ms);
-    const ViewRect after = editor.size();
-    if (after.getWidth() != wanted.getWidth() || after.getHeight() != wanted.getHeight()) {
-        faults.add("after onSize(" + sizeText(wanted.getWidth(), wanted.getHeight()) +
-                   ") the editor reports " + sizeText(after.getWidth(), after.getHeight()));
+    for (const auto& [width, height] : {std::pair{480, 240}, std::pair{900, 400}}) {
+        const ViewRect taken = resizeTo({0, 0, width, height});
+        shoot("editor-" + sizeText(width, height), taken.getWidth(), taken.getHeight());
     }
     ViewRect restored = before;
     view.onSize(&restored);
     window.resize(before.getWidth(), before.getHeight());
-    return "resizes to " + sizeText(wanted.getWidth(), wanted.getHeight());
+    frame.pump(50ms);
+    return result;
 }
 
 /// Hosts on high-DPI screens set a content scale. An editor that accepts
 /// one must grow with it and ask the host's frame for the room.
-std::string checkContentScale(AttachedView& editor, PlugFrame& frame, FaultList& faults) {
+std::string checkContentScale(AttachedView& editor, HostWindow& window, PlugFrame& frame,
+                              const ShotTaker& shoot, FaultList& faults) {
     FUnknownPtr<IPlugViewContentScaleSupport> scaling{editor.view()};
     if (!scaling) {
         return "no content-scale support";
@@ -103,6 +139,11 @@ std::string checkContentScale(AttachedView& editor, PlugFrame& frame, FaultList&
         faults.add("at content scale 2 the editor grows to " +
                    sizeText(scaled.getWidth(), scaled.getHeight()) +
                    " without asking the host frame to resize (IPlugFrame::resizeView)");
+    } else {
+        window.resize(scaled.getWidth(), scaled.getHeight());
+        frame.pump(200ms);
+        shoot("editor-scale2", scaled.getWidth(), scaled.getHeight());
+        window.resize(before.getWidth(), before.getHeight());
     }
     scaling->setContentScaleFactor(1.0F);
     frame.pump(50ms);
@@ -180,10 +221,23 @@ CheckResult checkEditor(SuiteContext& context) {
             extras += dragAcrossEditor(display.get(), frame, instance, *context.editorDrag, width,
                                        height, faults);
         }
+        const ShotTaker shoot = [&](const std::string& name, int shotWidth, int shotHeight) {
+            frame.pump(600ms);
+            // Only what is on screen can be read back (a larger grab is an X error).
+            const int screen = DefaultScreen(display.get());
+            const auto picture =
+                grab(display.get(), window.id(),
+                     std::min(shotWidth, DisplayWidth(display.get(), screen)),
+                     std::min(shotHeight, DisplayHeight(display.get(), screen)));
+            const auto shotFile = context.outputDirectory / (name + ".png");
+            if (!writePng(shotFile, picture.width, picture.height, picture.rgb)) {
+                faults.add("vstkit-host cannot write " + shotFile.string());
+            }
+        };
         reportStep("resizing the editor");
-        extras += "; " + checkResize(editor, window, frame, faults);
+        extras += "; " + checkResize(editor, window, frame, shoot, faults);
         reportStep("setting the content scale");
-        extras += "; " + checkContentScale(editor, frame, faults);
+        extras += "; " + checkContentScale(editor, window, frame, shoot, faults);
     }
 
     std::size_t registeredAfterFirst = 0;

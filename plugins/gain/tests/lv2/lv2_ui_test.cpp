@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <lv2/ui/ui.h>
@@ -179,6 +180,42 @@ TEST_F(Lv2Editor, EmbedsInTheParentAndAsksForItsSize) {
         XFree(children);
     }
     EXPECT_EQ(parentOfWidget, parent_);
+    descriptor_->cleanup(ui);
+}
+
+// ui:resize the other way: the host resizes our widget through the UI's own
+// resize interface. A size from the minimum up is taken (the widget follows),
+// one below it refused (non-zero) with the widget left as it was.
+TEST_F(Lv2Editor, TheHostResizesItDownToItsMinimumAndNoFurther) {
+    parentFeature_.data = reinterpret_cast<void*>(parent_);
+    LV2UI_Widget widget = nullptr;
+    LV2UI_Handle ui = instantiate(&widget);
+    ASSERT_NE(ui, nullptr);
+    const auto* resize =
+        static_cast<const LV2UI_Resize*>(descriptor_->extension_data(LV2_UI__resize));
+    ASSERT_NE(resize, nullptr);
+    pump(ui, 200ms);
+    const auto widgetSize = [&] {
+        Window root = 0;
+        int x = 0;
+        int y = 0;
+        unsigned width = 0;
+        unsigned height = 0;
+        unsigned border = 0;
+        unsigned depth = 0;
+        XGetGeometry(x_.get(), reinterpret_cast<Window>(widget), &root, &x, &y, &width, &height,
+                     &border, &depth);
+        return std::pair{static_cast<int>(width), static_cast<int>(height)};
+    };
+    EXPECT_EQ(resize->ui_resize(ui, 900, 400), 0);
+    pump(ui, 200ms);
+    EXPECT_EQ(widgetSize(), (std::pair{900, 400}));
+    EXPECT_NE(resize->ui_resize(ui, 100, 50), 0);
+    pump(ui, 200ms);
+    EXPECT_EQ(widgetSize(), (std::pair{900, 400}));
+    EXPECT_EQ(resize->ui_resize(ui, 320, 196), 0);  // The gain's minimum at scale 1.
+    pump(ui, 200ms);
+    EXPECT_EQ(widgetSize(), (std::pair{320, 196}));
     descriptor_->cleanup(ui);
 }
 

@@ -29,7 +29,9 @@ std::string_view formatValueInto(const ParamSpec& spec, float plain,
 /// nearest whole number. Anything else, including NaN, Inf, a foreign unit or
 /// trailing characters, gives std::nullopt. A toggle takes on/off, true/false,
 /// yes/no or 1/0 in any letter case; a choice takes a label in any letter
-/// case or its index ("0" .. "size-1"). Never throws.
+/// case or its index ("0" .. "size-1"). The text is UTF-8: a minus may also
+/// be U+2212 MINUS SIGN (or U+FE63, U+FF0D), and a no-break space (U+00A0,
+/// U+202F) counts as a space, so "\u22126\u202FdB" reads as -6. Never throws.
 [[nodiscard]] std::optional<float> parseValue(const ParamSpec& spec,
                                               std::string_view text) noexcept;
 

@@ -38,12 +38,27 @@ class Editor final {
     Editor(Editor&&) = delete;
     Editor& operator=(Editor&&) = delete;
 
-    /// Size in pixels at the current content scale (1.0 by default).
+    /// The natural size in pixels at the current content scale (1.0 by
+    /// default): one column, nothing to scroll.
     [[nodiscard]] int width() const noexcept;
     [[nodiscard]] int height() const noexcept;
 
+    /// The size the editor has now: the last accepted resize(), or the
+    /// natural size. Hosts ask for it (VST3 getSize).
+    [[nodiscard]] int currentWidth() const noexcept;
+    [[nodiscard]] int currentHeight() const noexcept;
+
+    /// The smallest size the editor takes at the current content scale: the
+    /// header and the tallest row; more rows scroll, or reflow into columns
+    /// when the window is wide.
+    [[nodiscard]] int minimumWidth() const noexcept;
+    [[nodiscard]] int minimumHeight() const noexcept;
+    /// Makes a size the host proposes acceptable: at least the minimum.
+    void constrain(int& width, int& height) const noexcept;
+
     /// Content scale from the host (IPlugViewContentScaleSupport); resizes fonts
-    /// and layout. Callable before or after open().
+    /// and layout, and returns to the natural size at the new scale. Callable
+    /// before or after open().
     void setContentScale(float scale) noexcept;
 
     /// Opens the window system connection, creates a child window of `parent`
@@ -70,8 +85,14 @@ class Editor final {
     /// Never blocks.
     void idle() noexcept;
 
-    /// The host resized the parent window: follow it.
-    void resize(int width, int height) noexcept;
+    /// The host resized the parent window (or will open it at this size):
+    /// follow it. A size below the minimum is refused (false) and changes
+    /// nothing. Rows stretch, reflow into columns or scroll to fit.
+    bool resize(int width, int height) noexcept;
+
+    /// The fonts the open editor draws with, in one line (a TrueType face
+    /// found through fontconfig, or the built-in fallback); empty when closed.
+    [[nodiscard]] std::string fontDescription() const;
 
     /// Why the last open() failed, in one line; empty after a success.
     [[nodiscard]] const std::string& error() const noexcept;
@@ -83,6 +104,9 @@ class Editor final {
     ParameterAccess& access_;
     std::string title_;
     float scale_ = 1.0F;
+    /// The host's size; 0 until it sets one (then the natural size is used).
+    int width_ = 0;
+    int height_ = 0;
     std::string error_;
     std::unique_ptr<Session> session_;
 };
