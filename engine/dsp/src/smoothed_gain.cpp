@@ -55,7 +55,8 @@ void SmoothedGain::apply(const ParameterEvent& event) noexcept {
 }
 
 void SmoothedGain::process(std::span<float* const> channels, std::size_t frames,
-                        std::span<const ParameterEvent> events, std::size_t firstFrame) noexcept {
+                           std::span<const ParameterEvent> events,
+                           std::size_t firstFrame) noexcept {
     // Split the block at each event: the audio before it keeps the old target.
     std::size_t done = 0;
     for (const ParameterEvent& event : events) {
@@ -72,7 +73,7 @@ void SmoothedGain::process(std::span<float* const> channels, std::size_t frames,
 }
 
 void SmoothedGain::processFrom(std::span<float* const> channels, std::size_t start,
-                            std::size_t frames) noexcept {
+                               std::size_t frames) noexcept {
     if (frames == 0) {
         return;
     }
@@ -103,7 +104,7 @@ void SmoothedGain::updateRampTarget() noexcept {
 }
 
 void SmoothedGain::applyRampGain(float* __restrict samples, const float* __restrict gains,
-                              std::size_t frames) noexcept {
+                                 std::size_t frames) noexcept {
 #pragma GCC unroll 4
     for (std::size_t i = 0; i < frames; ++i) {
         const float sample = samples[i];

@@ -28,11 +28,12 @@ void ComboRow::onKey(KeyAction action, ParameterAccess& access) {
     if (count < 2 || listOpen_) {
         return;
     }
-    const auto current = std::lround(protocol::fromNormalized(spec_, access.normalizedValue(index_)));
+    const auto current =
+        std::lround(protocol::fromNormalized(spec_, access.normalizedValue(index_)));
     const bool up = action == KeyAction::StepUp || action == KeyAction::FineStepUp;
-    const long next = action == KeyAction::Activate ? (current + 1) % count
-                                                    : std::clamp(current + (up ? 1L : -1L), 0L,
-                                                                 count - 1);
+    const long next = action == KeyAction::Activate
+                          ? (current + 1) % count
+                          : std::clamp(current + (up ? 1L : -1L), 0L, count - 1);
     if (next != current) {
         gesture_.set(access, protocol::toNormalized(spec_, static_cast<float>(next)));
     }

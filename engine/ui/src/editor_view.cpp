@@ -110,15 +110,14 @@ void EditorView::takeKeys(ParameterAccess& access) {
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Tab, false) && count > 0) {
-        keyboardRow_ = io.KeyShift ? (*keyboardRow_ + count - 1) % count
-                                   : (*keyboardRow_ + 1) % count;
+        keyboardRow_ =
+            io.KeyShift ? (*keyboardRow_ + count - 1) % count : (*keyboardRow_ + 1) % count;
         return;
     }
     std::optional<KeyAction> action;
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow) || ImGui::IsKeyPressed(ImGuiKey_RightArrow)) {
         action = io.KeyShift ? KeyAction::FineStepUp : KeyAction::StepUp;
-    } else if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) ||
-               ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) {
+    } else if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) || ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) {
         action = io.KeyShift ? KeyAction::FineStepDown : KeyAction::StepDown;
     } else if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
                ImGui::IsKeyPressed(ImGuiKey_KeyPadEnter, false)) {

@@ -225,8 +225,8 @@ void SliderRow::onKey(KeyAction action, ParameterAccess& access) {
     const bool fine = action == KeyAction::FineStepUp || action == KeyAction::FineStepDown;
     const bool up = action == KeyAction::StepUp || action == KeyAction::FineStepUp;
     const int steps = protocol::stepCount(spec_);
-    const float step = steps > 0 ? 1.0F / static_cast<float>(steps)
-                                 : kWheelStep * (fine ? kFineFactor : 1.0F);
+    const float step =
+        steps > 0 ? 1.0F / static_cast<float>(steps) : kWheelStep * (fine ? kFineFactor : 1.0F);
     const float next = snapped(spec_, std::clamp(current + (up ? step : -step), 0.0F, 1.0F));
     if (next != current) {
         gesture_.set(access, next);

@@ -96,9 +96,9 @@ void FilterProcessor::apply(const ParameterEvent& event) noexcept {
     }
 }
 
-vstkit::core::ProcessStatus FilterProcessor::process(std::span<float* const> channels,
-                                                     std::size_t frames,
-                                                     std::span<const ParameterEvent> events) noexcept {
+vstkit::core::ProcessStatus FilterProcessor::process(
+    std::span<float* const> channels, std::size_t frames,
+    std::span<const ParameterEvent> events) noexcept {
     // A filter with memory rings on through this block even if the input is silent.
     const bool ringing = !everyFilterAtRest();
     inputSilent_ = true;

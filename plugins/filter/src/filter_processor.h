@@ -43,8 +43,9 @@ class FilterProcessor final {
     /// offsets from the block's start; offsets past the end apply at the end).
     /// Tail while a filter still rings, so a host never takes the ring for
     /// silence; Normal once every filter is at rest.
-    vstkit::core::ProcessStatus process(std::span<float* const> channels, std::size_t frames,
-                                        std::span<const vstkit::dsp::ParameterEvent> events) noexcept;
+    vstkit::core::ProcessStatus process(
+        std::span<float* const> channels, std::size_t frames,
+        std::span<const vstkit::dsp::ParameterEvent> events) noexcept;
 
     /// The longest ring: at 20 Hz and Q 20 a full-scale ring falls below the
     /// rest level in about 6.1 s (a 2-pole ring loses pi * f / Q nepers a

@@ -68,13 +68,13 @@ tresult PLUGIN_API PluginComponent::initialize(FUnknown* context) {
     // One main bus each way (no input bus for a plugin without inputs), in
     // the plugin's first layout until the host asks for another.
     if (layout_.inputs > 0) {
-        audioInputs.emplace_back(owned(new Vst::AudioBus(busNameOf(layout_.inputs), Vst::kMain,
-                                                         Vst::BusInfo::kDefaultActive,
-                                                         arrangementOf(layout_.inputs))));
+        audioInputs.emplace_back(
+            owned(new Vst::AudioBus(busNameOf(layout_.inputs), Vst::kMain,
+                                    Vst::BusInfo::kDefaultActive, arrangementOf(layout_.inputs))));
     }
-    audioOutputs.emplace_back(owned(new Vst::AudioBus(busNameOf(layout_.outputs), Vst::kMain,
-                                                      Vst::BusInfo::kDefaultActive,
-                                                      arrangementOf(layout_.outputs))));
+    audioOutputs.emplace_back(
+        owned(new Vst::AudioBus(busNameOf(layout_.outputs), Vst::kMain,
+                                Vst::BusInfo::kDefaultActive, arrangementOf(layout_.outputs))));
     return kResultOk;
 }
 
@@ -110,8 +110,7 @@ tresult PLUGIN_API PluginComponent::setBusArrangements(Vst::SpeakerArrangement* 
         (numIns > 0 && inputs == nullptr)) {
         return kResultFalse;
     }
-    const core::ChannelLayout asked{numIns > 0 ? channelsOf(inputs[0]) : 0,
-                                    channelsOf(outputs[0])};
+    const core::ChannelLayout asked{numIns > 0 ? channelsOf(inputs[0]) : 0, channelsOf(outputs[0])};
     if ((numIns > 0 && asked.inputs == 0) || !audio_.accepts(asked)) {
         return kResultFalse;
     }
@@ -246,7 +245,8 @@ std::size_t PluginComponent::activeChannels(const Vst::ProcessData& data) const 
     return std::min({bus, static_cast<std::size_t>(layout_.outputs), kMaxChannels});
 }
 
-core::ProcessStatus PluginComponent::process32(Vst::ProcessData& data, std::size_t channels) noexcept {
+core::ProcessStatus PluginComponent::process32(Vst::ProcessData& data,
+                                               std::size_t channels) noexcept {
     const auto frames = static_cast<std::size_t>(data.numSamples);
     float* const* const outputs = data.outputs[0].channelBuffers32;
     const bool hasInput =
@@ -272,7 +272,8 @@ core::ProcessStatus PluginComponent::process32(Vst::ProcessData& data, std::size
     return core_.process(std::span<float* const>{outputs, channels}, frames);
 }
 
-core::ProcessStatus PluginComponent::process64(Vst::ProcessData& data, std::size_t channels) noexcept {
+core::ProcessStatus PluginComponent::process64(Vst::ProcessData& data,
+                                               std::size_t channels) noexcept {
     const auto frames = static_cast<std::size_t>(data.numSamples);
     Vst::AudioBusBuffers& out = data.outputs[0];
     const Vst::AudioBusBuffers* in = data.numInputs > 0 ? data.inputs : nullptr;

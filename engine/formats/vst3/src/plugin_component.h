@@ -68,10 +68,8 @@ class PluginComponent final : public Steinberg::Vst::Component,
 
   private:
     void collectParameterChanges(Steinberg::Vst::IParameterChanges* changes) noexcept;
-    core::ProcessStatus process32(Steinberg::Vst::ProcessData& data,
-                                  std::size_t channels) noexcept;
-    core::ProcessStatus process64(Steinberg::Vst::ProcessData& data,
-                                  std::size_t channels) noexcept;
+    core::ProcessStatus process32(Steinberg::Vst::ProcessData& data, std::size_t channels) noexcept;
+    core::ProcessStatus process64(Steinberg::Vst::ProcessData& data, std::size_t channels) noexcept;
     [[nodiscard]] std::size_t activeChannels(
         const Steinberg::Vst::ProcessData& data) const noexcept;
     [[nodiscard]] std::uint64_t outputSilenceFlags(const Steinberg::Vst::ProcessData& data,

@@ -62,11 +62,16 @@ int runConformance(std::span<const std::string_view> arguments) {
                            {"output", "class", "drag-parameter", "drag-height"},
                            {"skip"}};
     using namespace conformance;
-    std::vector<Check> checks{{"factory", checkFactory},       {"parameters", checkParameters},
-                              {"state", checkState},           {"bad-state", checkBadState},
-                              {"lifecycle", checkLifecycle},   {"blocks", checkBlockSizes},
-                              {"automation", checkAutomation}, {"bad-input", checkBadInput},
-                              {"tail", checkTail},             {"realtime", checkRealtime},
+    std::vector<Check> checks{{"factory", checkFactory},
+                              {"parameters", checkParameters},
+                              {"state", checkState},
+                              {"bad-state", checkBadState},
+                              {"lifecycle", checkLifecycle},
+                              {"blocks", checkBlockSizes},
+                              {"automation", checkAutomation},
+                              {"bad-input", checkBadInput},
+                              {"tail", checkTail},
+                              {"realtime", checkRealtime},
                               {"editor", checkEditor}};
     const auto checksToSkip = parsed.values("skip");
     for (const auto& name : checksToSkip) {
@@ -91,8 +96,9 @@ int runConformance(std::span<const std::string_view> arguments) {
     auto host = owned(new HostApplication);
     const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
     std::filesystem::create_directories(output);
-    SuiteContext context{module, chooseAudioClass(module, parsed.value("class")), *host, output,
-                         drag, parsed.has("expect-silence-flags")};
+    SuiteContext context{module, chooseAudioClass(module, parsed.value("class")),
+                         *host,  output,
+                         drag,   parsed.has("expect-silence-flags")};
     const bool isolate = kIsolateByDefault && !parsed.has("in-process");
     std::printf("testing '%s' in %s (%s)\n", context.audioClass.name.c_str(),
                 module.bundlePath().c_str(),

@@ -225,10 +225,9 @@ CheckResult checkEditor(SuiteContext& context) {
             frame.pump(600ms);
             // Only what is on screen can be read back (a larger grab is an X error).
             const int screen = DefaultScreen(display.get());
-            const auto picture =
-                grab(display.get(), window.id(),
-                     std::min(shotWidth, DisplayWidth(display.get(), screen)),
-                     std::min(shotHeight, DisplayHeight(display.get(), screen)));
+            const auto picture = grab(display.get(), window.id(),
+                                      std::min(shotWidth, DisplayWidth(display.get(), screen)),
+                                      std::min(shotHeight, DisplayHeight(display.get(), screen)));
             const auto shotFile = context.outputDirectory / (name + ".png");
             if (!writePng(shotFile, picture.width, picture.height, picture.rgb)) {
                 faults.add("vstkit-host cannot write " + shotFile.string());

@@ -88,10 +88,12 @@ template <PluginDeclaration Plugin>
     static_assert(isValidAudioFacts(audioFactsOf<Plugin>()),
                   "audio: give at least one layout, with 1 or 2 outputs and no more inputs");
     using Adapter = ProcessorAdapter<typename Plugin::Processor>;
-    static const PluginDefinition kDefinition{
-        Plugin::identity, Plugin::parameters, audioFactsOf<Plugin>(),
-        [](void* storage) -> ProcessorInstance* { return new (storage) Adapter(); },
-        sizeof(Adapter), alignof(Adapter)};
+    static const PluginDefinition kDefinition{Plugin::identity,
+                                              Plugin::parameters,
+                                              audioFactsOf<Plugin>(),
+                                              [](void* storage) -> ProcessorInstance* { return new (storage) Adapter(); },
+                                              sizeof(Adapter),
+                                              alignof(Adapter)};
     return kDefinition;
 }
 
