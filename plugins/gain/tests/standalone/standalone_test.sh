@@ -6,7 +6,7 @@
 #   standalone_test.sh CASE APP TONE_CLIENT WINDOW_USER
 #
 # CASE: bad-options, list-devices, jack-gain, remembered-values,
-# corrupt-state, window, window-edit, window-close, no-display.
+# corrupt-state, window, window-edit, window-close, window-resize, no-display.
 set -euo pipefail
 
 case_name="$1"
@@ -17,7 +17,7 @@ app_name="$(basename "$app")"
 
 # The window cases run again inside xvfb-run, which gives them a display.
 case "$case_name" in
-window | window-edit | window-close)
+window | window-edit | window-close | window-resize)
     exec xvfb-run -a -s "-screen 0 1280x800x24" \
         bash "$0" "$case_name-on-xvfb" "$app" "$tone_client" "$window_user"
     ;;
@@ -273,6 +273,25 @@ window-edit-on-xvfb)
     start_line | grep -q '; Gain -6.0 dB, Bypass On$' || fail "the click was not remembered: '$(start_line)'"
     stop_app
     echo "clicked Bypass in the window: measured left $left dB, right $right dB; next run: $(start_line)"
+    ;;
+
+window-resize-on-xvfb)
+    # The user resizes the window: the editor follows down to its minimum
+    # (320x196 at scale 1) and keeps its size below it.
+    start_jackd
+    start_app --api jack
+    wait_for_start_line
+    sleep 0.5
+    "$window_user" "$app_name" resize 900 400 || fail "could not resize the window"
+    sleep 0.5
+    size=$("$window_user" "$app_name" child-size) || fail "no editor inside the window"
+    [[ "$size" == "900 400" ]] || fail "after a resize to 900x400 the editor is $size"
+    "$window_user" "$app_name" resize 200 100 || fail "could not resize the window"
+    sleep 0.5
+    small=$("$window_user" "$app_name" child-size) || fail "no editor inside the window"
+    [[ "$small" == "900 400" ]] || fail "below its minimum the editor became $small"
+    stop_app
+    echo "resized: the editor followed to $size and kept it at 200x100, below its minimum"
     ;;
 
 window-close-on-xvfb)

@@ -6,6 +6,9 @@
 //   x11_window_user TITLE click X Y a left click at X, Y from the window's
 //                                   top-left corner; negative values count
 //                                   from the right and bottom edges
+//   x11_window_user TITLE resize W H  drags the window's corner to W x H
+//   x11_window_user TITLE child-size  prints "W H" of the window's first
+//                                   child (the embedded editor)
 //
 // Exits 0 once done, 1 if no top-level window has that title.
 #include <X11/Xlib.h>
@@ -82,13 +85,39 @@ void click(Display* display, Window window, int x, int y) {
     XSync(display, False);
 }
 
+void resize(Display* display, Window window, int width, int height) {
+    XResizeWindow(display, window, static_cast<unsigned>(width), static_cast<unsigned>(height));
+    XSync(display, False);
+}
+
+bool printChildSize(Display* display, Window window) {
+    Window root = 0;
+    Window parent = 0;
+    Window* children = nullptr;
+    unsigned count = 0;
+    if (XQueryTree(display, window, &root, &parent, &children, &count) == 0 || count == 0) {
+        return false;
+    }
+    XWindowAttributes attributes{};
+    const bool found = XGetWindowAttributes(display, children[0], &attributes) != 0;
+    XFree(children);
+    if (found) {
+        std::printf("%d %d\n", attributes.width, attributes.height);
+    }
+    return found;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     const bool closing = argc == 3 && std::string_view{argv[2]} == "close";
     const bool clicking = argc == 5 && std::string_view{argv[2]} == "click";
-    if (!closing && !clicking) {
-        std::fprintf(stderr, "usage: x11_window_user TITLE close | TITLE click X Y\n");
+    const bool resizing = argc == 5 && std::string_view{argv[2]} == "resize";
+    const bool measuring = argc == 3 && std::string_view{argv[2]} == "child-size";
+    if (!closing && !clicking && !resizing && !measuring) {
+        std::fprintf(stderr,
+                     "usage: x11_window_user TITLE close | TITLE click X Y | TITLE resize W H | "
+                     "TITLE child-size\n");
         return 1;
     }
     Display* display = XOpenDisplay(nullptr);
@@ -102,11 +131,16 @@ int main(int argc, char** argv) {
         XCloseDisplay(display);
         return 1;
     }
+    bool done = true;
     if (closing) {
         close(display, window);
-    } else {
+    } else if (clicking) {
         click(display, window, std::atoi(argv[3]), std::atoi(argv[4]));
+    } else if (resizing) {
+        resize(display, window, std::atoi(argv[3]), std::atoi(argv[4]));
+    } else {
+        done = printChildSize(display, window);
     }
     XCloseDisplay(display);
-    return 0;
+    return done ? 0 : 1;
 }
