@@ -24,7 +24,6 @@ fi
 CHECKOUT="$(cd "$1" && pwd)"
 readonly CHECKOUT
 readonly VSTKIT="$CHECKOUT/vstkit"
-readonly SCANNER=/usr/lib/ardour7/ardour-vst3-scanner
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/vstkit-new-project.XXXXXX")"
 readonly WORK
@@ -146,39 +145,23 @@ if [[ "$change" == "-6.00" || "$change" == "-5.99" ]]; then
 else
     fail "vstkit-host render --set gain=-6 measured '$change' dB"
 fi
-scan_home="$WORK/scan-home"
-mkdir -p "$scan_home/.vst3"
-cp -R "$BUNDLE" "$scan_home/.vst3/"
-# Ardour trusts a scan cache only when it is newer than every file of the bundle.
-find "$scan_home/.vst3" -exec touch -h -d '2020-01-01' {} +
-# scan : Ardour's scanner on the copy, as Ardour runs it (no display needed).
-scan() {
-    HOME="$scan_home" XDG_CONFIG_HOME="$scan_home/.config" XDG_CACHE_HOME="$scan_home/.cache" \
-        DISPLAY=none LD_LIBRARY_PATH="/usr/lib/ardour7${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-        timeout 60 "$SCANNER" -f -v "$scan_home/.vst3/Tremble.vst3" >"$WORK/scan.log" 2>&1
-}
+# Ardour's scanner on a copy, as Ardour runs it (no display needed).
+# shellcheck source=engine/tools/ardour_vst3_scan.sh
+source "$CHECKOUT/engine/tools/ardour_vst3_scan.sh"
 scan_code=0
-scan || scan_code=$?
-# Ardour 7.3's tools abort now and then while tearing down with any VST3:
-# a run killed by a signal gets one more try.
-if ((scan_code > 128 && scan_code != 124)); then
-    echo "  (the scanner was killed by signal $((scan_code - 128)); once more)"
-    scan_code=0
-    scan || scan_code=$?
-fi
+ardour_vst3_scan "$BUNDLE" "$WORK/scan-home" Tremble || scan_code=$?
 if ((scan_code == 0)); then
-    cache_file="$(sed -n 's/^.*Saved VST3 plugin cache to //p' "$WORK/scan.log" | tail -n 1)"
-    entry="$(grep -o '<VST3Info [^>]*>' "$cache_file" 2>/dev/null | grep 'name="Tremble"' || true)"
-    if grep -q 'Found Plugin: Tremble$' "$WORK/scan.log" && grep -q "uid=\"$component_id\"" <<<"$entry" &&
+    entry="$ARDOUR_SCAN_ENTRY"
+    if grep -q 'Found Plugin: Tremble$' "$ARDOUR_SCAN_LOG" && grep -q "uid=\"$component_id\"" <<<"$entry" &&
         grep -q 'n_inputs="2"' <<<"$entry" && grep -q 'n_outputs="2"' <<<"$entry"; then
         ok "Ardour's scanner: Tremble, uid $component_id, 2 in / 2 out"
     else
-        sed 's/^/    | /' "$WORK/scan.log"
+        sed 's/^/    | /' "$ARDOUR_SCAN_LOG"
         printf '    cache entry: %s\n' "${entry:-none}"
         fail "Ardour's scanner did not list Tremble with its class ID as 2 in / 2 out"
     fi
 else
-    sed 's/^/    | /' "$WORK/scan.log"
+    sed 's/^/    | /' "$ARDOUR_SCAN_LOG"
     fail "ardour-vst3-scanner exited with $scan_code"
 fi
 

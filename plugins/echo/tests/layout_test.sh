@@ -30,9 +30,10 @@ print(" ".join("%s:%s:%d" % (b["direction"], b["name"], b["channels"]) for b in 
 lv2)
     [[ $# -eq 2 ]] || fail "usage: $0 lv2 BUNDLE"
     command -v lv2info >/dev/null || fail "lv2info not found (Debian package lilv-utils)"
-    mkdir -p "$work/lv2"
-    cp -R "$2" "$work/lv2/"
-    LV2_PATH="$work/lv2" lv2info https://vstkit.dev/plugins/vstkit-echo >"$work/info.txt"
+    # shellcheck source=../../../engine/formats/lv2/tests/lv2_host_environment.sh
+    source "$(dirname "$0")/../../../engine/formats/lv2/tests/lv2_host_environment.sh"
+    use_lv2_bundle "$2" "$work"
+    lv2info https://vstkit.dev/plugins/vstkit-echo >"$work/info.txt"
     audio=$(python3 - "$work/info.txt" <<'PY'
 import re, sys
 ports = re.split(r"\n\tPort \d+:\n", open(sys.argv[1]).read())[1:]
@@ -49,29 +50,14 @@ PY
     ;;
 ardour)
     [[ $# -eq 2 ]] || fail "usage: $0 ardour BUNDLE"
-    scanner=/usr/lib/ardour7/ardour-vst3-scanner bundle="$2"
-    [[ -x "$scanner" ]] || fail "$scanner not found (Debian package ardour)"
-    mkdir -p "$work/home/.vst3"
-    cp -R "$bundle" "$work/home/.vst3/"
-    # Ardour trusts a scan cache only when it is newer than every file of the bundle.
-    find "$work/home/.vst3" -exec touch -h -d '2020-01-01' {} +
-    scan() {
-        HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
-            DISPLAY=none LD_LIBRARY_PATH="/usr/lib/ardour7${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-            timeout 60 "$scanner" -f -v "$work/home/.vst3/$(basename "$bundle")" >"$work/scan.log" 2>&1
-    }
+    # shellcheck source=../../../engine/tools/ardour_vst3_scan.sh
+    source "$(dirname "$0")/../../../engine/tools/ardour_vst3_scan.sh"
     code=0
-    scan || code=$?
-    # Ardour 7.3's tools abort now and then in teardown with any VST3: once more.
-    if ((code > 128 && code != 124)); then
-        code=0
-        scan || code=$?
-    fi
-    ((code == 0)) || { cat "$work/scan.log"; fail "ardour-vst3-scanner exited with $code"; }
-    cache="$(sed -n 's/^.*Saved VST3 plugin cache to //p' "$work/scan.log" | tail -n 1)"
-    entry="$(grep -o '<VST3Info [^>]*>' "$cache" 2>/dev/null | grep 'name="VstKit Echo"' || true)"
+    ardour_vst3_scan "$2" "$work/home" "VstKit Echo" || code=$?
+    ((code == 0)) || { cat "$ARDOUR_SCAN_LOG"; fail "ardour-vst3-scanner exited with $code"; }
+    entry="$ARDOUR_SCAN_ENTRY"
     echo "Ardour: ${entry:-no entry}"
-    grep -q 'Found Plugin: VstKit Echo$' "$work/scan.log" || fail "Ardour did not find VstKit Echo"
+    grep -q 'Found Plugin: VstKit Echo$' "$ARDOUR_SCAN_LOG" || fail "Ardour did not find VstKit Echo"
     grep -q 'n_inputs="1"' <<<"$entry" && grep -q 'n_outputs="1"' <<<"$entry" ||
         fail "Ardour does not see VstKit Echo as 1 in / 1 out"
     ;;

@@ -14,13 +14,9 @@ fail() {
 command -v lv2apply >/dev/null || fail "lv2apply not found (Debian package lilv-utils)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/vstkit-echo-lv2apply.XXXXXX")"
 trap 'rm -rf -- "$work"' EXIT
-mkdir -p "$work/lv2"
-cp -R "$1" "$work/lv2/"
-export LV2_PATH="$work/lv2"
-binary="$work/lv2/$(basename "$1")/$(basename "$1" .lv2).so"
-if runtime=$(ldd "$binary" | awk '/libasan/ { print $3 }') && [[ -n "$runtime" ]]; then
-    export LD_PRELOAD="$runtime" ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
-fi
+# shellcheck source=../../../engine/formats/lv2/tests/lv2_host_environment.sh
+source "$(dirname "$0")/../../../engine/formats/lv2/tests/lv2_host_environment.sh"
+use_lv2_bundle "$1" "$work"
 
 # One sample at 0.5, then half a second of silence, mono.
 python3 - "$work/click.f32" <<'PY'

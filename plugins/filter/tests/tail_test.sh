@@ -41,13 +41,9 @@ lv2)
     command -v lv2apply >/dev/null || fail "lv2apply not found (Debian package lilv-utils)"
     work="$(mktemp -d "${TMPDIR:-/tmp}/vstkit-filter-tail.XXXXXX")"
     trap 'rm -rf -- "$work"' EXIT
-    mkdir -p "$work/lv2"
-    cp -R "$2" "$work/lv2/"
-    export LV2_PATH="$work/lv2"
-    binary="$work/lv2/$(basename "$2")/$(basename "$2" .lv2).so"
-    if runtime=$(ldd "$binary" | awk '/libasan/ { print $3 }') && [[ -n "$runtime" ]]; then
-        export LD_PRELOAD="$runtime" ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
-    fi
+    # shellcheck source=../../../engine/formats/lv2/tests/lv2_host_environment.sh
+    source "$(dirname "$0")/../../../engine/formats/lv2/tests/lv2_host_environment.sh"
+    use_lv2_bundle "$2" "$work"
     # 64 frames of noise at -6 dBFS, then a second of digital silence.
     sox -q -n -r 48000 -c 2 -e floating-point -b 32 "$work/burst.wav" \
         synth 64s whitenoise gain -6 pad 0 1

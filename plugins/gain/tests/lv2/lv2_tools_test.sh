@@ -27,15 +27,9 @@ fail() {
     exit 1
 }
 
-mkdir -p "$WORK/lv2"
-cp -R "$BUNDLE" "$WORK/lv2/"
-export LV2_PATH="$WORK/lv2"
-binary="$WORK/lv2/$(basename "$BUNDLE")/$(basename "$BUNDLE" .lv2).so"
-if sanitizer_runtime=$(ldd "$binary" | awk '/libasan/ { print $3 }') && [[ -n "$sanitizer_runtime" ]]; then
-    export LD_PRELOAD="$sanitizer_runtime"
-    # The tools' own allocations are not ours to judge.
-    export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
-fi
+# shellcheck source=../../../../engine/formats/lv2/tests/lv2_host_environment.sh
+source "$(dirname "$0")/../../../../engine/formats/lv2/tests/lv2_host_environment.sh"
+use_lv2_bundle "$BUNDLE" "$WORK"
 
 # expect_change IN OUT : the level change from IN to OUT is -6.00 +/- 0.05 dB.
 expect_minus_six() {
