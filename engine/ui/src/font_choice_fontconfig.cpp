@@ -1,3 +1,4 @@
+#include <dlfcn.h>
 #include <fontconfig/fontconfig.h>
 
 #include <memory>
@@ -79,9 +80,26 @@ using Pattern = std::unique_ptr<FcPattern, PatternDeleter>;
     return FontFace{reinterpret_cast<const char*>(file), index};
 }
 
+/// fontconfig keeps the configuration it parsed for the whole process, and
+/// the host may use it too: it must outlive the plugin module that loaded it
+/// (unloading it with the module would lose that state, and the next editor
+/// would parse the configuration again). RTLD_NOLOAD only marks the library
+/// already loaded as never to be unloaded.
+void keepFontconfigLoaded() noexcept {
+    static const bool pinned = [] {
+        void* handle = dlopen("libfontconfig.so.1", RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+        if (handle != nullptr) {
+            dlclose(handle);
+        }
+        return handle != nullptr;
+    }();
+    static_cast<void>(pinned);
+}
+
 }  // namespace
 
 FontChoice chooseFonts() {
+    keepFontconfigLoaded();
     FontChoice choice;
     choice.body = findFace(FC_WEIGHT_REGULAR, FC_WEIGHT_BOOK, FC_WEIGHT_MEDIUM);
     choice.values = findFace(FC_WEIGHT_BOLD, FC_WEIGHT_DEMIBOLD, FC_WEIGHT_EXTRABOLD);
