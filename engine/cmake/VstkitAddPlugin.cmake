@@ -13,6 +13,7 @@
 #   vstkit_NAME_vst3        BUNDLE_NAME.vst3
 #   vstkit_NAME_lv2         BUNDLE_NAME.lv2 (plugin, editor and generated TTL)
 #   vstkit_NAME_standalone  the app BUNDLE_NAME
+#   vstkit_NAME_clap        BUNDLE_NAME.clap
 # and, with tests on, the kit's generic checks of every plugin: the VST3
 # conformance suite (NAME.conformance) and lv2_validate (NAME.lv2.validate).
 # Tests are on when VSTKIT_BUILD_TESTS is (the kit's own tree), else when
@@ -24,6 +25,7 @@
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitVst3Module.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitLv2Bundle.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitStandaloneApp.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/VstkitClapModule.cmake")
 
 function(vstkit_add_plugin name)
     cmake_parse_arguments(PARSE_ARGV 1 ARG "" "BUNDLE_NAME;TYPE;DRAG_PARAMETER;DRAG_HEIGHT"
@@ -71,10 +73,10 @@ function(vstkit_add_plugin name)
 // Written by vstkit_add_plugin(): the one definition of the plugin this
 // binary is built for. Edit plugin.h, not this file.
 #include "plugin.h"
-#include "vstkit/formats/vst3/param_ids.h"
+#include "vstkit/protocol/param_ids.h"
 
-static_assert(vstkit::formats::vst3::paramIdsAreUnique(@ARG_TYPE@::parameters),
-              "two rows of the table have the same VST3 ParamID: rename a stable id");
+static_assert(vstkit::protocol::paramIdsAreUnique(@ARG_TYPE@::parameters),
+              "two rows of the table have the same parameter id: rename a stable id");
 
 VSTKIT_PLUGIN(@ARG_TYPE@)
 ]] @ONLY)
@@ -82,14 +84,12 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
     set(library vstkit_${name}_plugin)
     add_library(${library} STATIC ${ARG_SOURCES} "${definition}")
     target_include_directories(${library} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}" ${ARG_INCLUDE_DIRS})
-    # For param_ids.h only: the plugin's code links no format.
-    get_target_property(vst3_headers vstkit::format_vst3 INTERFACE_INCLUDE_DIRECTORIES)
-    target_include_directories(${library} PRIVATE ${vst3_headers})
     target_link_libraries(${library} PUBLIC vstkit::core PRIVATE vstkit::warnings)
 
     vstkit_add_vst3_module(vstkit_${name}_vst3 ${ARG_BUNDLE_NAME} ${library})
     vstkit_add_lv2_bundle(vstkit_${name}_lv2 ${ARG_BUNDLE_NAME} ${library})
     vstkit_add_standalone(vstkit_${name}_standalone ${ARG_BUNDLE_NAME} ${library})
+    vstkit_add_clap_module(vstkit_${name}_clap ${ARG_BUNDLE_NAME} ${library})
 
     if(with_tests AND TARGET vstkit::host)
         find_program(VSTKIT_XVFB_RUN xvfb-run REQUIRED)

@@ -2,7 +2,7 @@
 # `./vstkit new`: a plugin project of its own, on the installed kit.
 #
 # Usage: new_project.sh KIT_CHECKOUT NAME [--vendor VENDOR] [--dir DIR]
-#                       [--kind effect] [--uri URI] [--prefix KIT_PREFIX]
+#                       [--kind effect] [--uri URI] [--clap-id ID] [--prefix KIT_PREFIX]
 #
 # Writes DIR/NAME (DIR: beside the kit checkout unless --dir) from the template the installed kit carries
 # (KIT_PREFIX/share/vstkit/template): CMakeLists.txt, CMakePresets.json,
@@ -15,6 +15,7 @@
 #   VST3 component ID  = first 16 bytes of SHA-256("VstKit VST3 component\n" VENDOR "\n" NAME)
 #   VST3 controller ID = first 16 bytes of SHA-256("VstKit VST3 controller\n" VENDOR "\n" NAME)
 #   LV2 URI            = https://VENDOR-SLUG.example/plugins/lowercase-name, unless --uri
+#   CLAP id            = example.VENDOR-SLUG.lowercase-name (the URI's host reversed), unless --clap-id
 # where VENDOR-SLUG is the vendor in lower case with each run of other
 # characters than letters and digits turned into one '-'.
 set -euo pipefail
@@ -39,16 +40,18 @@ vendor=""
 dir=""
 kind="effect"
 uri=""
+clap_id=""
 prefix="$HOME/.local"
 while (($#)); do
     case "$1" in
-    --vendor | --dir | --kind | --uri | --prefix)
+    --vendor | --dir | --kind | --uri | --clap-id | --prefix)
         (($# >= 2)) || bad_input "$1 needs a value"
         case "$1" in
         --vendor) vendor="$2" ;;
         --dir) dir="$2" ;;
         --kind) kind="$2" ;;
         --uri) uri="$2" ;;
+        --clap-id) clap_id="$2" ;;
         --prefix) prefix="$2" ;;
         esac
         shift 2
@@ -93,6 +96,12 @@ if [[ -n "$uri" ]]; then
         bad_input "--uri '$uri' is not a URI (e.g. https://example.com/plugins/$lower)"
 else
     uri="https://$vendor_slug.example/plugins/$lower"
+fi
+if [[ -n "$clap_id" ]]; then
+    [[ "$clap_id" =~ ^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$ ]] ||
+        bad_input "--clap-id '$clap_id' is not a reverse-domain id in lower case (e.g. com.example.$lower)"
+else
+    clap_id="example.$vendor_slug.$lower"
 fi
 
 # The installed kit: its template, its version and its prefix for the new project.
@@ -165,6 +174,7 @@ fill() {
     text="${text//@NAMESPACE@/"${lower}_plugin"}"
     text="${text//@VENDOR@/"$vendor"}"
     text="${text//@VENDOR_URL@/"https://$vendor_slug.example"}"
+    text="${text//@CLAP_ID@/"$clap_id"}"
     text="${text//@COMPONENT_ID_HEX@/"$component_id"}"
     text="${text//@CONTROLLER_ID_HEX@/"$controller_id"}"
     text="${text//@COMPONENT_ID_BYTES@/"$(id_bytes "$component_id")"}"
@@ -216,6 +226,7 @@ Created $target
   VST3 class IDs  $component_id (component)
                   $controller_id (controller)
   LV2 URI         $uri$([[ "$uri" == *.example/* ]] && printf '  (a placeholder: --uri on a domain you own)')
+  CLAP id         $clap_id$([[ "$clap_id" == example.* ]] && printf '  (a placeholder: --clap-id on a domain you own)')
   Kit             VstKit $kit_version in $prefix
 Next:
   cd $(printf '%q' "$target") && ./plugin test

@@ -35,6 +35,8 @@ inline constexpr vstkit::core::PluginIdentity kIdentity{
     .lv2Class = "DelayPlugin",
     .lv2MinorVersion = 2,
     .lv2MicroVersion = 0,
+    .clapId = "dev.vstkit.echo",
+    .clapFeatures = "delay",
 };
 
 /// Mono only: the echo is one line, and on a mono track (a vocal, a guitar)

@@ -34,6 +34,8 @@ inline constexpr vstkit::core::PluginIdentity kIdentity{
     .lv2Class = "FilterPlugin",
     .lv2MinorVersion = 2,
     .lv2MicroVersion = 0,
+    .clapId = "dev.vstkit.filter",
+    .clapFeatures = "filter",
 };
 
 /// The Mode labels, in the order of FilterMode.

@@ -35,6 +35,8 @@ inline constexpr vstkit::core::PluginIdentity kIdentity{
     // The JUCE-made releases said 1.0: a host must not prefer them.
     .lv2MinorVersion = 2,
     .lv2MicroVersion = 0,
+    .clapId = "dev.vstkit.gain",
+    .clapFeatures = "utility",
 };
 
 /// The rows of kParameters, in order.

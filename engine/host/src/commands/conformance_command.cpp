@@ -3,11 +3,14 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "arguments.h"
+#include "clap/clap_module.h"
 #include "commands.h"
 #include "conformance/check.h"
+#include "conformance/clap/clap_check.h"
 #include "conformance/isolated_run.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "vst3/host_application.h"
@@ -19,6 +22,7 @@ namespace vstkit::host {
 namespace {
 
 using conformance::CheckResult;
+using conformance::EditorDrag;
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 // Sanitizers report at exit and abort the process on an error: one process
@@ -44,9 +48,9 @@ ClassDescription chooseAudioClass(const Module& module, const std::optional<std:
                     module.bundlePath().string());
 }
 
-CheckResult runGuarded(const conformance::Check& check, conformance::SuiteContext& context) {
+CheckResult runGuarded(const std::function<CheckResult()>& check) {
     try {
-        return check.run(context);
+        return check();
     } catch (const std::exception& error) {
         return CheckResult::fail(std::string{"threw: "} + error.what());
     } catch (...) {
@@ -54,70 +58,41 @@ CheckResult runGuarded(const conformance::Check& check, conformance::SuiteContex
     }
 }
 
-}  // namespace
+/// A check bound to its suite's context, ready to run.
+struct BoundCheck {
+    std::string name;
+    std::function<CheckResult()> run;
+};
 
-int runConformance(std::span<const std::string_view> arguments) {
-    const Arguments parsed{arguments,
-                           {"no-editor", "in-process", "expect-silence-flags"},
-                           {"output", "class", "drag-parameter", "drag-height"},
-                           {"skip"}};
-    using namespace conformance;
-    std::vector<Check> checks{{"factory", checkFactory},
-                              {"parameters", checkParameters},
-                              {"state", checkState},
-                              {"bad-state", checkBadState},
-                              {"lifecycle", checkLifecycle},
-                              {"blocks", checkBlockSizes},
-                              {"automation", checkAutomation},
-                              {"bad-input", checkBadInput},
-                              {"tail", checkTail},
-                              {"realtime", checkRealtime},
-                              {"editor", checkEditor}};
-    const auto checksToSkip = parsed.values("skip");
-    for (const auto& name : checksToSkip) {
-        if (std::none_of(checks.begin(), checks.end(),
-                         [&](const Check& check) { return check.name == name; })) {
+/// --skip names a check the suite has, or the run stops before loading anything.
+void requireKnownChecks(const std::vector<std::string>& known,
+                        const std::vector<std::string>& toSkip) {
+    for (const auto& name : toSkip) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
             throw HostError("--skip: there is no check named '" + name + "'");
         }
     }
-    std::optional<EditorDrag> drag;
-    if (const auto parameter = parsed.value("drag-parameter")) {
-        drag = EditorDrag{*parameter, 0.5};
-        if (const auto height = parsed.value("drag-height")) {
-            drag->heightFraction = Arguments::parseDouble("drag-height", *height, 0.0, 1.0);
-        }
-    } else if (parsed.value("drag-height")) {
-        throw HostError("--drag-height needs --drag-parameter");
-    }
+}
 
-    // Before the plugin loads: toolkits may cache window-manager atoms on load.
-    const xdisplay::VirtualDisplay display{false};
-    const Module module{parsed.onlyPositional("bundle")};
-    auto host = owned(new HostApplication);
-    const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
-    std::filesystem::create_directories(output);
-    SuiteContext context{module, chooseAudioClass(module, parsed.value("class")),
-                         *host,  output,
-                         drag,   parsed.has("expect-silence-flags")};
-    const bool isolate = kIsolateByDefault && !parsed.has("in-process");
-    std::printf("testing '%s' in %s (%s)\n", context.audioClass.name.c_str(),
-                module.bundlePath().c_str(),
-                isolate ? "each check in its own process" : "all checks in this process");
-
+/// Runs the checks (each in its own process unless told otherwise), prints
+/// one PASS/FAIL/SKIP line each and the summary; exit 1 on any failure.
+int runChecks(const std::vector<BoundCheck>& checks, const Arguments& parsed, bool isolate) {
+    const auto checksToSkip = parsed.values("skip");
     int passed = 0;
     int failed = 0;
     int skipped = 0;
     for (const auto& check : checks) {
         CheckResult result;
+        const auto guarded = [&] { return runGuarded(check.run); };
         if (check.name == "editor" && parsed.has("no-editor")) {
             result = CheckResult::skip("--no-editor");
         } else if (std::find(checksToSkip.begin(), checksToSkip.end(), check.name) !=
                    checksToSkip.end()) {
             result = CheckResult::skip("--skip " + check.name);
         } else if (isolate) {
-            result = runIsolated([&] { return runGuarded(check, context); }, kCheckTimeout);
+            result = conformance::runIsolated(guarded, kCheckTimeout);
         } else {
-            result = runGuarded(check, context);
+            result = guarded();
         }
         const char* label = result.verdict == CheckResult::Verdict::Pass   ? "PASS"
                             : result.verdict == CheckResult::Verdict::Fail ? "FAIL"
@@ -134,6 +109,112 @@ int runConformance(std::span<const std::string_view> arguments) {
     }
     std::printf("\n");
     return failed == 0 ? 0 : 1;
+}
+
+/// The CLAP suite: the plugin `--class` names (by id or name; the first by
+/// default) in a .clap file.
+int runClapConformance(const Arguments& parsed, const std::filesystem::path& path,
+                       const std::optional<EditorDrag>& drag) {
+    using namespace conformance;
+    const std::vector<std::pair<std::string, CheckResult (*)(ClapSuiteContext&)>> suite{
+        {"descriptor", checkClapDescriptor}, {"ports", checkClapPorts},
+        {"parameters", checkClapParameters}, {"state", checkClapState},
+        {"bad-state", checkClapBadState},    {"lifecycle", checkClapLifecycle},
+        {"automation", checkClapAutomation}, {"bad-input", checkClapBadInput},
+        {"realtime", checkClapRealtime},     {"editor", checkClapEditor}};
+    std::vector<std::string> names;
+    for (const auto& check : suite) {
+        names.push_back(check.first);
+    }
+    requireKnownChecks(names, parsed.values("skip"));
+    if (parsed.has("expect-silence-flags")) {
+        throw HostError("--expect-silence-flags is for VST3 plugins (the CLAP suite has no tail check)");
+    }
+
+    // Before the plugin loads: toolkits may cache window-manager atoms on load.
+    const xdisplay::VirtualDisplay display{false};
+    const ClapModule module{path};
+    std::string pluginId = module.descriptor().id;
+    if (const auto wanted = parsed.value("class")) {
+        const auto descriptors = module.descriptors();
+        const auto found =
+            std::find_if(descriptors.begin(), descriptors.end(), [&](const auto* descriptor) {
+                return (descriptor->id != nullptr && *wanted == descriptor->id) ||
+                       (descriptor->name != nullptr && *wanted == descriptor->name);
+            });
+        if (found == descriptors.end()) {
+            throw HostError("--class: no plugin with the id or name '" + *wanted + "' in " +
+                            module.path().string());
+        }
+        pluginId = (*found)->id;
+    }
+    const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
+    std::filesystem::create_directories(output);
+    ClapSuiteContext context{module, pluginId, output, drag};
+    const bool isolate = kIsolateByDefault && !parsed.has("in-process");
+    std::printf("testing CLAP '%s' (%s) in %s (%s)\n", module.descriptor(pluginId).name,
+                pluginId.c_str(), module.path().c_str(),
+                isolate ? "each check in its own process" : "all checks in this process");
+    std::vector<BoundCheck> checks;
+    for (const auto& [name, run] : suite) {
+        checks.push_back({name, [&context, run] { return run(context); }});
+    }
+    return runChecks(checks, parsed, isolate);
+}
+
+}  // namespace
+
+int runConformance(std::span<const std::string_view> arguments) {
+    const Arguments parsed{arguments,
+                           {"no-editor", "in-process", "expect-silence-flags"},
+                           {"output", "class", "drag-parameter", "drag-height"},
+                           {"skip"}};
+    using namespace conformance;
+    std::optional<EditorDrag> drag;
+    if (const auto parameter = parsed.value("drag-parameter")) {
+        drag = EditorDrag{*parameter, 0.5};
+        if (const auto height = parsed.value("drag-height")) {
+            drag->heightFraction = Arguments::parseDouble("drag-height", *height, 0.0, 1.0);
+        }
+    } else if (parsed.value("drag-height")) {
+        throw HostError("--drag-height needs --drag-parameter");
+    }
+    const std::filesystem::path path = parsed.onlyPositional("bundle");
+    if (isClapPath(path)) {
+        return runClapConformance(parsed, path, drag);
+    }
+
+    const std::vector<std::pair<std::string, CheckResult (*)(SuiteContext&)>> suite{
+        {"factory", checkFactory},       {"parameters", checkParameters},
+        {"state", checkState},           {"bad-state", checkBadState},
+        {"lifecycle", checkLifecycle},   {"blocks", checkBlockSizes},
+        {"automation", checkAutomation}, {"bad-input", checkBadInput},
+        {"tail", checkTail},             {"realtime", checkRealtime},
+        {"editor", checkEditor}};
+    std::vector<std::string> names;
+    for (const auto& check : suite) {
+        names.push_back(check.first);
+    }
+    requireKnownChecks(names, parsed.values("skip"));
+
+    // Before the plugin loads: toolkits may cache window-manager atoms on load.
+    const xdisplay::VirtualDisplay display{false};
+    const Module module{path};
+    auto host = owned(new HostApplication);
+    const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
+    std::filesystem::create_directories(output);
+    SuiteContext context{module, chooseAudioClass(module, parsed.value("class")),
+                         *host,  output,
+                         drag,   parsed.has("expect-silence-flags")};
+    const bool isolate = kIsolateByDefault && !parsed.has("in-process");
+    std::printf("testing '%s' in %s (%s)\n", context.audioClass.name.c_str(),
+                module.bundlePath().c_str(),
+                isolate ? "each check in its own process" : "all checks in this process");
+    std::vector<BoundCheck> checks;
+    for (const auto& [name, run] : suite) {
+        checks.push_back({name, [&context, run] { return run(context); }});
+    }
+    return runChecks(checks, parsed, isolate);
 }
 
 }  // namespace vstkit::host

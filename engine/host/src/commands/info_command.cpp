@@ -3,6 +3,8 @@
 
 #include "arguments.h"
 #include "cid_text.h"
+#include "clap/clap_module.h"
+#include "clap_info.h"
 #include "commands.h"
 #include "json_writer.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
@@ -59,7 +61,11 @@ std::vector<Bus> audioBuses(Vst::IComponent& component) {
 
 int runInfo(std::span<const std::string_view> arguments) {
     const Arguments parsed{arguments, {"json"}, {}};
-    const Module module{parsed.onlyPositional("bundle")};
+    const std::string bundle = parsed.onlyPositional("bundle");
+    if (isClapPath(bundle)) {
+        return printClapInfo(bundle, parsed.has("json"));
+    }
+    const Module module{bundle};
     auto host = owned(new HostApplication);
     const PluginInstance instance{module, module.firstClassOf(kVstAudioEffectClass), *host};
     const auto factory = module.factoryDescription();

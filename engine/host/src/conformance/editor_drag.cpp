@@ -12,27 +12,23 @@ namespace vstkit::host::conformance {
 using namespace Steinberg;
 using namespace std::chrono_literals;
 
-namespace {
-
-void dragWithMouse(Display* display, PlugFrame& frame, int fromX, int toX, int y) {
+void dragWithMouse(Display* display, const HostLoopPump& pump, int fromX, int toX, int y) {
     XTestFakeMotionEvent(display, -1, fromX, y, CurrentTime);
     XFlush(display);
-    frame.pump(60ms);
+    pump(60ms);
     XTestFakeButtonEvent(display, 1, True, CurrentTime);
     XFlush(display);
-    frame.pump(60ms);
+    pump(60ms);
     constexpr int kSteps = 8;
     for (int step = 1; step <= kSteps; ++step) {
         XTestFakeMotionEvent(display, -1, fromX + (toX - fromX) * step / kSteps, y, CurrentTime);
         XFlush(display);
-        frame.pump(30ms);
+        pump(30ms);
     }
     XTestFakeButtonEvent(display, 1, False, CurrentTime);
     XFlush(display);
-    frame.pump(150ms);
+    pump(150ms);
 }
-
-}  // namespace
 
 std::string dragAcrossEditor(Display* display, PlugFrame& frame, PluginInstance& instance,
                              const EditorDrag& drag, int width, int height, FaultList& faults) {
@@ -52,7 +48,8 @@ std::string dragAcrossEditor(Display* display, PlugFrame& frame, PluginInstance&
     const std::string name = nameOf(*info);
     const double before = instance.controller().getParamNormalized(info->id);
     instance.handler().clear();
-    dragWithMouse(display, frame, width / 2, width / 4,
+    dragWithMouse(display, [&](std::chrono::milliseconds duration) { frame.pump(duration); },
+                  width / 2, width / 4,
                   static_cast<int>(drag.heightFraction * height));
     const double after = instance.controller().getParamNormalized(info->id);
     int begins = 0;

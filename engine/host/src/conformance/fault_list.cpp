@@ -6,7 +6,13 @@ namespace vstkit::host::conformance {
 
 CheckResult FaultList::verdict(const SuiteContext& context, const std::string& checkName,
                                const std::string& passSummary) const {
-    const auto path = context.outputDirectory / (checkName + ".txt");
+    return verdict(context.outputDirectory, checkName, passSummary);
+}
+
+CheckResult FaultList::verdict(const std::filesystem::path& outputDirectory,
+                               const std::string& checkName,
+                               const std::string& passSummary) const {
+    const auto path = outputDirectory / (checkName + ".txt");
     std::ofstream file{path};
     for (const auto& fault : faults_) {
         file << fault << '\n';

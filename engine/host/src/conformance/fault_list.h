@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ class FaultList final {
 
     /// FAIL with the first fault when there are any, else PASS with the summary.
     [[nodiscard]] CheckResult verdict(const SuiteContext& context, const std::string& checkName,
+                                      const std::string& passSummary) const;
+    /// The same, writing CHECK.txt into `outputDirectory`.
+    [[nodiscard]] CheckResult verdict(const std::filesystem::path& outputDirectory,
+                                      const std::string& checkName,
                                       const std::string& passSummary) const;
 
   private:

@@ -40,6 +40,11 @@ struct PluginIdentity {
     /// lv2:minorVersion and lv2:microVersion; hosts prefer the higher.
     int lv2MinorVersion = 0;
     int lv2MicroVersion = 0;
+    /// The CLAP plugin id, reverse-domain and lower case, e.g. "dev.vstkit.gain".
+    std::string_view clapId{};
+    /// CLAP features besides "audio-effect" and the channel one the kit adds
+    /// ("stereo" or "mono"), space-separated, e.g. "utility" or "filter".
+    std::string_view clapFeatures{};
 };
 
 /// Everything the formats need to know about the plugin they wrap.
