@@ -14,8 +14,10 @@
 #   vstkit_NAME_lv2         BUNDLE_NAME.lv2 (plugin, editor and generated TTL)
 #   vstkit_NAME_standalone  the app BUNDLE_NAME
 #   vstkit_NAME_clap        BUNDLE_NAME.clap
-# and, with tests on, the kit's generic checks of every plugin: the VST3
-# conformance suite (NAME.conformance) and lv2_validate (NAME.lv2.validate).
+# and, with tests on, the kit's generic checks of every plugin: the
+# conformance suite on the VST3 (NAME.conformance) and on the CLAP
+# (NAME.clap.conformance), Qtractor's scan of the CLAP
+# (NAME.clap.qtractor_scan), and lv2_validate (NAME.lv2.validate).
 # Tests are on when VSTKIT_BUILD_TESTS is (the kit's own tree), else when
 # BUILD_TESTING is (a plugin project on an installed kit).
 # The fuzz build makes only vstkit_NAME_state_fuzzer, its table's state fuzzer.
@@ -109,6 +111,16 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
                     --output ${CMAKE_CURRENT_BINARY_DIR}/conformance ${drag} ${skips}
                     --expect-silence-flags)
         set_tests_properties(${name}.conformance PROPERTIES TIMEOUT 600)
+        # The CLAP checks that apply, on NAME.clap.
+        add_test(NAME ${name}.clap.conformance
+            COMMAND ${VSTKIT_XVFB_RUN} -a -s "-screen 0 1280x800x24"
+                    $<TARGET_FILE:vstkit::host> test $<TARGET_PROPERTY:vstkit_${name}_clap,VSTKIT_BUNDLE_DIR>
+                    --output ${CMAKE_CURRENT_BINARY_DIR}/clap-conformance ${drag} ${skips})
+        set_tests_properties(${name}.clap.conformance PROPERTIES TIMEOUT 600)
+        # Qtractor's scanner, built on the official CLAP headers, reads it.
+        add_test(NAME ${name}.clap.qtractor_scan
+            COMMAND bash "${VSTKIT_FORMAT_CLAP_DIR}/tests/qtractor_scan_test.sh"
+                    $<TARGET_FILE:vstkit::host> $<TARGET_PROPERTY:vstkit_${name}_clap,VSTKIT_BUNDLE_DIR>)
     endif()
     if(with_tests)
         add_test(NAME ${name}.lv2.validate

@@ -48,6 +48,7 @@ VSTKIT_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config juce-modules-source libs
     libx11-dev libxtst-dev libpng-dev libimgui-dev libgl-dev libgl1-mesa-dri lv2-dev
     librtaudio-dev libasound2-dev libfontconfig-dev fonts-dejavu-core)
 # What a plugin's own tests need besides: GoogleTest, Xvfb for the editor check
-# (xauth is only a Recommends of xvfb, and xvfb-run cannot start without it)
-# and sordi, without which lv2_validate cannot run.
-VSTKIT_PLUGIN_TEST_PACKAGES=(libgtest-dev xvfb xauth sordi)
+# (xauth is only a Recommends of xvfb, and xvfb-run cannot start without it),
+# sordi, without which lv2_validate cannot run, and qtractor, whose plugin
+# scanner reads each CLAP.
+VSTKIT_PLUGIN_TEST_PACKAGES=(libgtest-dev xvfb xauth sordi qtractor)

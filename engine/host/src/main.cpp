@@ -13,16 +13,19 @@ namespace {
 
 constexpr std::string_view kUsage = R"(Usage: vstkit-host COMMAND BUNDLE [OPTIONS]
 
+BUNDLE is a VST3 bundle (NAME.vst3) or a CLAP file (NAME.clap).
+
 Commands:
   info BUNDLE [--json]            factory, classes, buses and parameters
   render BUNDLE --in IN.wav --out OUT.wav [--set NAME=VALUE]...
          [--automation NAME=POINTS.csv]... [--block FRAMES] [--rate HZ]
-         [--state STATE.bin] [--sample-size 32|64]
+         [--state STATE.bin] [--save-state STATE.bin] [--sample-size 32|64]
                                   offline render (VALUE in the parameter's
                                   own unit, e.g. gain=-6; POINTS.csv has
-                                  "seconds,value" lines; STATE.bin is a
-                                  component state to load first; 64 hands
-                                  the plugin double buffers)
+                                  "seconds,value" lines; --state loads a
+                                  state first, --save-state writes the
+                                  plugin's state after the render; 64 hands
+                                  VST3 plugins double buffers)
   test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]... [--class NAME]
        [--drag-parameter NAME [--drag-height FRACTION]] [--in-process]
        [--expect-silence-flags]
@@ -30,7 +33,10 @@ Commands:
                                   plugin declares; exit 1 on any failure.
                                   Checks: factory parameters state bad-state
                                   lifecycle blocks automation bad-input
-                                  tail realtime editor.
+                                  tail realtime editor; for CLAP:
+                                  descriptor ports parameters state
+                                  bad-state lifecycle automation bad-input
+                                  realtime editor.
                                   --expect-silence-flags: the tail check
                                   also wants rung-out output flagged silent
                                   --drag-parameter: also drag across the

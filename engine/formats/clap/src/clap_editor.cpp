@@ -40,9 +40,7 @@ void ClapEditor::init() noexcept {
 }
 
 bool ClapEditor::isApiSupported(const char* api, bool isFloating) const noexcept {
-    // Embedded X11 only, and only with a host timer to drive it.
-    return isX11(api) && !isFloating && hostTimers_ != nullptr &&
-           hostTimers_->registerTimer != nullptr;
+    return isX11(api) && !isFloating;
 }
 
 bool ClapEditor::preferredApi(const char** api, bool* isFloating) const noexcept {
@@ -56,7 +54,10 @@ bool ClapEditor::preferredApi(const char** api, bool* isFloating) const noexcept
 }
 
 bool ClapEditor::create(const char* api, bool isFloating) noexcept {
-    if (editor_ || !isApiSupported(api, isFloating)) {
+    // The editor runs on the host's loop: without the host's timers (a
+    // scanner offers none) it cannot be made.
+    if (editor_ || !isApiSupported(api, isFloating) || hostTimers_ == nullptr ||
+        hostTimers_->registerTimer == nullptr || hostTimers_->unregisterTimer == nullptr) {
         return false;
     }
     try {

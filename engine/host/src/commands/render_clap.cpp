@@ -134,6 +134,13 @@ AudioClip renderClap(const std::string& path, const RenderJob& job) {
         }
     }
     instance.deactivate();
+    if (job.saveStatePath) {
+        const auto state = instance.saveState();
+        if (!state) {
+            throw HostError("the plugin did not save its state");
+        }
+        writeStateFile(*job.saveStatePath, *state);
+    }
     return rendered;
 }
 

@@ -59,7 +59,7 @@ AutomationText readAutomation(const std::string& assignment) {
 int runRender(std::span<const std::string_view> arguments) {
     const Arguments parsed{arguments,
                            {},
-                           {"in", "out", "block", "rate", "state", "sample-size"},
+                           {"in", "out", "block", "rate", "state", "save-state", "sample-size"},
                            {"set", "automation"}};
     const std::string bundle = parsed.onlyPositional("bundle");
     const auto inPath = parsed.value("in");
@@ -99,6 +99,9 @@ int runRender(std::span<const std::string_view> arguments) {
     }
     if (const auto statePath = parsed.value("state")) {
         job.statePath = *statePath;
+    }
+    if (const auto savePath = parsed.value("save-state")) {
+        job.saveStatePath = *savePath;
     }
     for (const auto& assignment : parsed.values("set")) {
         job.settings.push_back(splitAssignment("set", assignment));

@@ -29,6 +29,8 @@ struct RenderJob {
     int blockFrames = 512;
     int sampleBits = 32;
     std::optional<std::filesystem::path> statePath;
+    /// --save-state: where the plugin's state goes once the render is done.
+    std::optional<std::filesystem::path> saveStatePath;
     /// --set NAME=VALUE, in order.
     std::vector<std::pair<std::string, std::string>> settings;
     std::vector<AutomationText> automation;
@@ -64,6 +66,8 @@ using ValueFromText = std::function<double(const std::string& text)>;
 
 /// The bytes of a state file; throws HostError when it cannot be read.
 [[nodiscard]] std::vector<std::uint8_t> readStateFile(const std::filesystem::path& path);
+/// Writes a state file; throws HostError when it cannot be written.
+void writeStateFile(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes);
 
 /// The render of each format: the job's input through the plugin, as the
 /// plugin's main output gives it. Throw HostError.

@@ -141,6 +141,9 @@ AudioClip renderVst3(const std::string& bundle, const RenderJob& job) {
                                         outputs[c].begin() + static_cast<long>(frames));
         }
     }
+    if (job.saveStatePath) {
+        writeStateFile(*job.saveStatePath, instance.saveComponentState());
+    }
     return rendered;
 }
 

@@ -17,8 +17,10 @@ constexpr std::size_t kBlock = 128;
 constexpr std::uint32_t kEventOffset = 37;
 /// Blocks played before the one with the event, so filters and smoothers settle.
 constexpr std::size_t kWarmUpBlocks = 8;
-/// Blocks after it, before the value is read back.
-constexpr std::size_t kAfterBlocks = 4;
+/// Blocks after it, before the value is read back: 2 s, long enough to hear
+/// a parameter that acts only through a delay line (an echo's time or
+/// feedback) change the output at all.
+constexpr std::size_t kAfterBlocks = 750;
 
 /// A DC offset under a sine, at a moderate level: a gain changes every
 /// sample of it and a filter its tone and its DC alike.
@@ -66,10 +68,18 @@ RunOutput eventBlock(const RunOutput& output) {
     return block;
 }
 
-/// One parameter: silent before the event's offset, audible from it, and
-/// the value reads back. A fault sentence, or nothing.
+/// Which parameters were placed at their sample, and which act only later
+/// (through a delay line), so their effect cannot be placed.
+struct Placement {
+    std::string exact;
+    std::string delayed;
+};
+
+/// One parameter: silent before the event's offset, audible from it (or,
+/// for one that acts only through a delay line, later but never before),
+/// and the value reads back. A fault sentence, or nothing.
 std::optional<std::string> automateOne(const ClapSuiteContext& context,
-                                       const clap_abi::ParamInfo& info, std::string& summary) {
+                                       const clap_abi::ParamInfo& info, Placement& placement) {
     const std::string name = nameOf(info);
     const double from = info.defaultValue;
     const double target = farValue(info, from);
@@ -96,7 +106,17 @@ std::optional<std::string> automateOne(const ClapSuiteContext& context,
     }
     const auto difference = firstDifference(before, after);
     if (!difference) {
-        return name + ": " + event + " changes nothing in that block (output bit-identical)";
+        const auto later = firstDifference(without.run.output, with.run.output);
+        if (!later) {
+            return name + ": " + event + " changes nothing in the " +
+                   std::to_string(kAfterBlocks + 1) + " blocks from it (output bit-identical)";
+        }
+        if (!with.valueAfter || !sameValue(info, *with.valueAfter, target)) {
+            return name + ": get_value does not report the event's value after it";
+        }
+        placement.delayed += (placement.delayed.empty() ? "" : ", ") + std::string{info.name} + " from frame " +
+                             std::to_string(*later - kWarmUpBlocks * kBlock);
+        return std::nullopt;
     }
     if (*difference < kEventOffset) {
         return name + ": " + event + " already changes output sample " +
@@ -115,7 +135,7 @@ std::optional<std::string> automateOne(const ClapSuiteContext& context,
         return name + ": " + std::to_string(kAfterBlocks) + " blocks after " + event +
                ", get_value reports " + formatDouble(*with.valueAfter, 6);
     }
-    summary += (summary.empty() ? "" : ", ") + std::string{info.name};
+    placement.exact += (placement.exact.empty() ? "" : ", ") + std::string{info.name};
     return std::nullopt;
 }
 
@@ -135,20 +155,28 @@ CheckResult checkClapAutomation(ClapSuiteContext& context) {
     if (automatable.empty()) {
         return CheckResult::skip("the plugin has no automatable parameter besides a bypass");
     }
-    std::string exact;
+    Placement placement;
     for (const auto& info : automatable) {
         reportStep("automating " + nameOf(info));
-        if (const auto fault = automateOne(context, info, exact)) {
+        if (const auto fault = automateOne(context, info, placement)) {
             faults.add(*fault);
         }
     }
-    return faults.verdict(context.outputDirectory, "automation",
-                          std::to_string(automatable.size()) +
-                              " automatable parameters (" + exact +
-                              "): an event at offset " + std::to_string(kEventOffset) + " of " +
-                              std::to_string(kBlock) +
-                              " leaves samples 0-36 bit-identical, changes sample 37 on, and "
-                              "get_value then reports the new value");
+    if (faults.empty() && placement.exact.empty()) {
+        faults.add("no parameter's event changed the output at its own sample: sample accuracy "
+                   "is not shown for any (acting only later: " +
+                   placement.delayed + ")");
+    }
+    std::string summary = std::to_string(automatable.size()) + " automatable parameters (" +
+                          placement.exact + "): an event at offset " +
+                          std::to_string(kEventOffset) + " of " + std::to_string(kBlock) +
+                          " leaves samples 0-36 bit-identical, changes sample 37 on, and "
+                          "get_value then reports the new value";
+    if (!placement.delayed.empty()) {
+        summary += "; acting only later (as through a delay), never before the event: " +
+                   placement.delayed;
+    }
+    return faults.verdict(context.outputDirectory, "automation", summary);
 }
 
 }  // namespace vstkit::host::conformance
