@@ -95,7 +95,8 @@ else
     tail -40 "$WORK/plugin-test.log"
     fail "./plugin test"
 fi
-for test_name in tremble.conformance tremble.lv2.validate tremble.Processor.NeverAllocatesLocksOrBlocksOnTheAudioThread; do
+for test_name in tremble.conformance tremble.clap.conformance tremble.clap.qtractor_scan \
+    tremble.lv2.validate tremble.Processor.NeverAllocatesLocksOrBlocksOnTheAudioThread; do
     grep -qE "Test +#[0-9]+: $test_name .* Passed" "$WORK/plugin-test.log" || fail "$test_name did not pass"
 done
 build_files=("$PROJECT/build/debug/CMakeCache.txt" "$PROJECT/build/debug/build.ninja"
@@ -113,14 +114,15 @@ else
     fail "the project found the kit elsewhere: $(grep '^VstKit_DIR' "$PROJECT/build/debug/CMakeCache.txt")"
 fi
 if (cd "$PROJECT" && ./plugin bundle --no-install) >"$WORK/plugin-bundle.log" 2>&1 &&
-    [[ -d "$PROJECT/dist/Tremble.vst3" && -f "$PROJECT/dist/Tremble.lv2/manifest.ttl" && -x "$PROJECT/dist/Tremble" ]]; then
-    ok "./plugin bundle --no-install: dist/Tremble.vst3, dist/Tremble.lv2, dist/Tremble"
+    [[ -d "$PROJECT/dist/Tremble.vst3" && -f "$PROJECT/dist/Tremble.lv2/manifest.ttl" &&
+        -f "$PROJECT/dist/Tremble.clap" && -x "$PROJECT/dist/Tremble" ]]; then
+    ok "./plugin bundle --no-install: dist/Tremble.vst3, dist/Tremble.lv2, dist/Tremble.clap, dist/Tremble"
 else
     tail -20 "$WORK/plugin-bundle.log"
     fail "./plugin bundle --no-install"
 fi
 
-echo "== 4. its VST3 in vstkit-host and in Ardour's scanner"
+echo "== 4. its VST3 and CLAP in vstkit-host, the VST3 in Ardour's scanner"
 readonly BUNDLE="$PROJECT/dist/Tremble.vst3"
 component_id="$(expected_id component "Test Co" Tremble)"
 controller_id="$(expected_id controller "Test Co" Tremble)"
@@ -144,6 +146,23 @@ if [[ "$change" == "-6.00" || "$change" == "-5.99" ]]; then
     ok "vstkit-host render --set gain=-6: $change dB measured with sox"
 else
     fail "vstkit-host render --set gain=-6 measured '$change' dB"
+fi
+# The CLAP: its id from the vendor, and the same level through it.
+clap_info="$("$KIT/bin/vstkit-host" info "$PROJECT/dist/Tremble.clap" 2>&1)"
+if grep -qF "plugin   'Tremble' id example.test-co.tremble vendor 'Test Co'" <<<"$clap_info"; then
+    ok "vstkit-host: Tremble.clap is 'Tremble' by 'Test Co', id example.test-co.tremble"
+else
+    printf '%s\n' "$clap_info" | head -5
+    fail "vstkit-host does not show Tremble.clap as Tremble by Test Co, id example.test-co.tremble"
+fi
+"$KIT/bin/vstkit-host" render "$PROJECT/dist/Tremble.clap" --in "$WORK/tone.wav" \
+    --out "$WORK/tone-6-clap.wav" --set gain=-6 --block 64 >/dev/null 2>&1
+change="$(awk -v a="$(rms "$WORK/tone.wav")" -v b="$(rms "$WORK/tone-6-clap.wav" 2>/dev/null)" \
+    'BEGIN { if (a > 0 && b > 0) printf "%.2f", 20 * log(b / a) / log(10); else print "none" }')"
+if [[ "$change" == "-6.00" || "$change" == "-5.99" ]]; then
+    ok "vstkit-host render of Tremble.clap --set gain=-6: $change dB measured with sox"
+else
+    fail "vstkit-host render of Tremble.clap --set gain=-6 measured '$change' dB"
 fi
 # Ardour's scanner on a copy, as Ardour runs it (no display needed).
 # shellcheck source=engine/tools/ardour_vst3_scan.sh
@@ -193,9 +212,11 @@ if grep -q '"https://test-co.example/plugins/tremble"' "$PROJECT/plugin.h"; then
 else
     fail "the LV2 URI is not https://test-co.example/plugins/tremble"
 fi
-generate Tremolo "Test Co" "$WORK/again" --uri "urn:test-co:tremolo"
+generate Tremolo "Test Co" "$WORK/again" --uri "urn:test-co:tremolo" --clap-id com.test-co.tremolo
 grep -q '"urn:test-co:tremolo"' "$WORK/again/Tremolo/plugin.h" 2>/dev/null && ok "--uri is used as given" ||
     fail "--uri was not used"
+grep -q '"com.test-co.tremolo"' "$WORK/again/Tremolo/plugin.h" 2>/dev/null && ok "--clap-id is used as given" ||
+    fail "--clap-id was not used"
 # Names whose lower case is a libc function (sync) or a GNU macro (linux)
 # must still compile: the namespace is NAME_plugin.
 generate Sync "Test & Co / Ltd" "$WORK/again"
@@ -245,6 +266,7 @@ expect_bad "existing non-empty folder" new Tremble --vendor "Test Co" --dir "$PR
 expect_bad "vendor with a quote" new Quote --vendor 'Test "Co"' --dir "$PROJECTS" --prefix "$KIT"
 expect_bad "unknown kind" new Synth --kind instrument --dir "$PROJECTS" --prefix "$KIT"
 expect_bad "not a URI" new Tremolo --uri "not a uri" --dir "$PROJECTS" --prefix "$KIT"
+expect_bad "not a CLAP id" new Tremolo --clap-id "Not An Id" --dir "$PROJECTS" --prefix "$KIT"
 expect_bad "unknown option" new Tremolo --colour red --dir "$PROJECTS" --prefix "$KIT"
 expect_bad "option without its value" new Tremolo --dir
 expect_bad "inside the kit's engine/" new Tremolo --dir "$CHECKOUT/engine" --prefix "$KIT"
