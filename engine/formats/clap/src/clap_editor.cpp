@@ -207,7 +207,8 @@ void ClapEditor::performEdit(std::size_t index, float normalized) {
         const auto& spec = plugin_.core().parameters()[index];
         const float plain = protocol::fromNormalized(spec, normalized);
         shown_[index] = protocol::toNormalized(spec, plain);
-        plugin_.queueEditorEdit({EditorEdit::Kind::Value, static_cast<std::uint32_t>(index), plain});
+        plugin_.queueEditorEdit(
+            {EditorEdit::Kind::Value, static_cast<std::uint32_t>(index), plain});
     }
 }
 

@@ -81,8 +81,8 @@ ClapPlugin::~ClapPlugin() = default;
 
 bool ClapPlugin::init() noexcept {
     if (host_.getExtension != nullptr) {
-        hostParams_ =
-            static_cast<const clap_abi::HostParams*>(host_.getExtension(&host_, clap_abi::kExtParams));
+        hostParams_ = static_cast<const clap_abi::HostParams*>(
+            host_.getExtension(&host_, clap_abi::kExtParams));
     }
     editor_->init();
     return true;
@@ -215,13 +215,12 @@ clap_abi::ProcessStatus ClapPlugin::process(const clap_abi::Process& process) no
         return clap_abi::kProcessContinueIfNotQuiet;
     }
     clap_abi::AudioBuffer& output = process.audioOutputs[0];
-    const std::size_t channels =
-        std::min<std::size_t>(output.channelCount, layout_.outputs);
-    const clap_abi::AudioBuffer* input =
-        process.audioInputsCount > 0 && process.audioInputs != nullptr &&
-                process.audioInputs[0].data32 != nullptr
-            ? &process.audioInputs[0]
-            : nullptr;
+    const std::size_t channels = std::min<std::size_t>(output.channelCount, layout_.outputs);
+    const clap_abi::AudioBuffer* input = process.audioInputsCount > 0 &&
+                                                 process.audioInputs != nullptr &&
+                                                 process.audioInputs[0].data32 != nullptr
+                                             ? &process.audioInputs[0]
+                                             : nullptr;
     const std::size_t inputChannels =
         input == nullptr ? 0 : std::min<std::size_t>(input->channelCount, layout_.inputs);
     // The processor runs in place on the outputs: copy each input over
@@ -230,8 +229,7 @@ clap_abi::ProcessStatus ClapPlugin::process(const clap_abi::Process& process) no
     for (std::size_t c = 0; c < channels; ++c) {
         float* const target = output.data32[c];
         const std::size_t sourceChannel = std::min(c, inputChannels == 0 ? 0 : inputChannels - 1);
-        const float* const source =
-            inputChannels == 0 ? nullptr : input->data32[sourceChannel];
+        const float* const source = inputChannels == 0 ? nullptr : input->data32[sourceChannel];
         if (target == nullptr || source == target) {
             continue;
         }
@@ -368,7 +366,8 @@ bool ClapPlugin::textToValue(clap_abi::Id id, const char* text, double& value) c
     return true;
 }
 
-void ClapPlugin::flush(const clap_abi::InputEvents* in, const clap_abi::OutputEvents* out) noexcept {
+void ClapPlugin::flush(const clap_abi::InputEvents* in,
+                       const clap_abi::OutputEvents* out) noexcept {
     const core::RealtimeGuard guard;
     forwardEditorEdits(out);
     readParameterEvents(in);

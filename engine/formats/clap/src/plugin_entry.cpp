@@ -44,9 +44,15 @@ class Description {
             featurePointers_.push_back(feature.c_str());
         }
         featurePointers_.push_back(nullptr);
-        descriptor_ = {clap_abi::kVersion, id_.c_str(),      name_.c_str(),
-                       vendor_.c_str(),    url_.c_str(),     "",
-                       "",                 version_.c_str(), text_.c_str(),
+        descriptor_ = {clap_abi::kVersion,
+                       id_.c_str(),
+                       name_.c_str(),
+                       vendor_.c_str(),
+                       url_.c_str(),
+                       "",
+                       "",
+                       version_.c_str(),
+                       text_.c_str(),
                        featurePointers_.data()};
     }
 

@@ -30,8 +30,7 @@ class InputEventList final {
 
   private:
     static std::uint32_t sizeOf(const clap_abi::InputEvents* list);
-    static const clap_abi::EventHeader* get(const clap_abi::InputEvents* list,
-                                            std::uint32_t index);
+    static const clap_abi::EventHeader* get(const clap_abi::InputEvents* list, std::uint32_t index);
 
     std::vector<clap_abi::EventParamValue> events_;
     clap_abi::InputEvents list_;

@@ -14,9 +14,16 @@
 namespace vstkit::host {
 
 ClapHost::ClapHost()
-    : host_{clap_abi::kVersion, this,           "vstkit-host",   "VstKit",
-            "",                 "1.0",          &getExtension,   &requestRestart,
-            &requestProcess,    &requestCallback},
+    : host_{clap_abi::kVersion,
+            this,
+            "vstkit-host",
+            "VstKit",
+            "",
+            "1.0",
+            &getExtension,
+            &requestRestart,
+            &requestProcess,
+            &requestCallback},
       mainThread_(std::this_thread::get_id()) {}
 
 ClapHost::AudioThreadScope::AudioThreadScope(ClapHost& host) noexcept
@@ -67,8 +74,7 @@ void ClapHost::addMisuse(std::string text) {
 const void* ClapHost::getExtension(const clap_abi::Host* host, const char* id) {
     static constexpr clap_abi::HostThreadCheck kThreadCheck{&isMainThreadCallback,
                                                             &isAudioThreadCallback};
-    static constexpr clap_abi::HostParams kParams{&paramsRescan, &paramsClear,
-                                                  &paramsRequestFlush};
+    static constexpr clap_abi::HostParams kParams{&paramsRescan, &paramsClear, &paramsRequestFlush};
     static constexpr clap_abi::HostState kState{&stateMarkDirty};
     static constexpr clap_abi::HostGui kGui{&guiResizeHintsChanged, &guiRequestResize,
                                             &guiRequestShow, &guiRequestHide, &guiClosed};
@@ -244,8 +250,8 @@ bool ClapHost::registerTimer(const clap_abi::Host* host, std::uint32_t periodMs,
     // Hosts may round a period; 0 ms would spin the loop, so it runs at 1 ms.
     const std::uint32_t period = periodMs == 0 ? 1 : periodMs;
     const std::uint32_t id = self.nextTimerId_++;
-    self.timers_.emplace(id, Timer{periodMs, std::chrono::steady_clock::now() +
-                                                 std::chrono::milliseconds{period}});
+    self.timers_.emplace(
+        id, Timer{periodMs, std::chrono::steady_clock::now() + std::chrono::milliseconds{period}});
     *timerId = id;
     return true;
 }

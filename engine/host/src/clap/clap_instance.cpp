@@ -3,8 +3,8 @@
 #include <poll.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 
@@ -193,8 +193,7 @@ void ClapInstance::prepareBuffers() {
 }
 
 clap_abi::ProcessStatus ClapInstance::process(std::span<float* const> inputs,
-                                              std::span<float* const> outputs,
-                                              std::uint32_t frames,
+                                              std::span<float* const> outputs, std::uint32_t frames,
                                               const InputEventList& events) noexcept {
     if (!active_ || frames > maxFrames_ || (!processing_ && !startProcessing())) {
         return clap_abi::kProcessError;
@@ -368,7 +367,8 @@ void ClapInstance::pump(std::chrono::milliseconds duration) {
             events |= (flags & clap_abi::kPosixFdWrite) != 0 ? POLLOUT : 0;
             watched.push_back({fd, events, 0});
         }
-        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(wakeAt - Clock::now());
+        const auto wait =
+            std::chrono::duration_cast<std::chrono::milliseconds>(wakeAt - Clock::now());
         const int ready =
             poll(watched.data(), watched.size(), static_cast<int>(std::max<long>(wait.count(), 0)));
         if (ready > 0 && extensions_.posixFd != nullptr) {
@@ -390,7 +390,8 @@ void ClapInstance::pump(std::chrono::milliseconds duration) {
         for (auto& [id, timer] : host_->timers()) {
             if (timer.due <= now) {
                 due.push_back(id);
-                timer.due = now + std::chrono::milliseconds{std::max<std::uint32_t>(timer.periodMs, 1)};
+                timer.due =
+                    now + std::chrono::milliseconds{std::max<std::uint32_t>(timer.periodMs, 1)};
             }
         }
         for (const clap_abi::Id id : due) {

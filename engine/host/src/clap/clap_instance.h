@@ -103,9 +103,8 @@ class ClapInstance final {
     /// buffers. Starts processing first if needed. Pushed events go to
     /// outputEvents(). Never allocates. kProcessError when not active or
     /// frames exceed the activation's maximum.
-    clap_abi::ProcessStatus process(std::span<float* const> inputs,
-                                    std::span<float* const> outputs, std::uint32_t frames,
-                                    const InputEventList& events) noexcept;
+    clap_abi::ProcessStatus process(std::span<float* const> inputs, std::span<float* const> outputs,
+                                    std::uint32_t frames, const InputEventList& events) noexcept;
     /// What the plugin pushed from process() and flush(); the caller clears it.
     [[nodiscard]] OutputEventList& outputEvents() noexcept { return outputEvents_; }
 

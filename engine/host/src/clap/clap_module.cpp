@@ -15,8 +15,7 @@ bool isClapPath(const std::filesystem::path& path) {
     return path.extension() == ".clap";
 }
 
-ClapModule::ClapModule(const std::filesystem::path& path)
-    : path_(std::filesystem::absolute(path)) {
+ClapModule::ClapModule(const std::filesystem::path& path) : path_(std::filesystem::absolute(path)) {
     if (!std::filesystem::is_regular_file(path_)) {
         throw HostError("no CLAP plugin file at " + path_.string());
     }
@@ -36,8 +35,8 @@ ClapModule::ClapModule(const std::filesystem::path& path)
     if (!entry_->init(path_.c_str())) {
         throw HostError(path_.string() + ": clap_entry.init() failed");
     }
-    factory_ = static_cast<const clap_abi::PluginFactory*>(
-        entry_->getFactory(clap_abi::kPluginFactoryId));
+    factory_ =
+        static_cast<const clap_abi::PluginFactory*>(entry_->getFactory(clap_abi::kPluginFactoryId));
     if (factory_ == nullptr || factory_->getPluginCount == nullptr ||
         factory_->getPluginDescriptor == nullptr || factory_->createPlugin == nullptr) {
         entry_->deinit();
@@ -68,9 +67,9 @@ const clap_abi::PluginDescriptor& ClapModule::descriptor(std::string_view id) co
             return *descriptor;
         }
     }
-    throw HostError(id.empty() ? path_.string() + " lists no plugin"
-                               : path_.string() + " has no plugin with id '" + std::string{id} +
-                                     "'");
+    throw HostError(id.empty()
+                        ? path_.string() + " lists no plugin"
+                        : path_.string() + " has no plugin with id '" + std::string{id} + "'");
 }
 
 }  // namespace vstkit::host

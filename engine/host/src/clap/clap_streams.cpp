@@ -28,8 +28,8 @@ std::int64_t InputMemoryStream::read(const clap_abi::InputStream* stream, void* 
     if (buffer == nullptr && size > 0) {
         return -1;
     }
-    const std::size_t count =
-        std::min({static_cast<std::size_t>(size), self.chunk_, self.bytes_.size() - self.position_});
+    const std::size_t count = std::min(
+        {static_cast<std::size_t>(size), self.chunk_, self.bytes_.size() - self.position_});
     if (count > 0) {
         std::memcpy(buffer, self.bytes_.data() + self.position_, count);
     }

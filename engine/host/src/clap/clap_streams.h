@@ -43,8 +43,7 @@ class InputMemoryStream final {
     [[nodiscard]] const clap_abi::InputStream* stream() const noexcept { return &stream_; }
 
   private:
-    static std::int64_t read(const clap_abi::InputStream* stream, void* buffer,
-                             std::uint64_t size);
+    static std::int64_t read(const clap_abi::InputStream* stream, void* buffer, std::uint64_t size);
 
     std::span<const std::uint8_t> bytes_;
     std::size_t chunk_;

@@ -32,8 +32,8 @@ std::string flagsText(std::uint32_t flags) {
 
 std::vector<std::string> featuresOf(const clap_abi::PluginDescriptor& descriptor) {
     std::vector<std::string> features;
-    for (const char* const* feature = descriptor.features; feature != nullptr && *feature != nullptr;
-         ++feature) {
+    for (const char* const* feature = descriptor.features;
+         feature != nullptr && *feature != nullptr; ++feature) {
         features.emplace_back(*feature);
     }
     return features;
@@ -78,8 +78,7 @@ int printClapInfo(const std::filesystem::path& path, bool json) {
                 << ", \"vendor\": " << jsonString(text(d.vendor))
                 << ", \"version\": " << jsonString(text(d.version))
                 << ", \"url\": " << jsonString(text(d.url))
-                << ", \"description\": " << jsonString(text(d.description))
-                << ", \"features\": [";
+                << ", \"description\": " << jsonString(text(d.description)) << ", \"features\": [";
             const auto features = featuresOf(d);
             for (std::size_t f = 0; f < features.size(); ++f) {
                 out << (f ? ", " : "") << jsonString(features[f]);
@@ -121,8 +120,7 @@ int printClapInfo(const std::filesystem::path& path, bool json) {
         for (const auto& port : allPorts) {
             out << "port     audio " << port.direction << " '" << port.info->name << "' "
                 << port.info->channelCount << " ch " << text(port.info->portType)
-                << ((port.info->flags & clap_abi::kAudioPortIsMain) != 0 ? " (main)" : "")
-                << "\n";
+                << ((port.info->flags & clap_abi::kAudioPortIsMain) != 0 ? " (main)" : "") << "\n";
         }
         for (const auto& p : parameters) {
             out << "param    " << p.id << " '" << p.name << "' " << p.minValue << " to "

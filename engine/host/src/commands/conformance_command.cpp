@@ -128,7 +128,8 @@ int runClapConformance(const Arguments& parsed, const std::filesystem::path& pat
     }
     requireKnownChecks(names, parsed.values("skip"));
     if (parsed.has("expect-silence-flags")) {
-        throw HostError("--expect-silence-flags is for VST3 plugins (the CLAP suite has no tail check)");
+        throw HostError(
+            "--expect-silence-flags is for VST3 plugins (the CLAP suite has no tail check)");
     }
 
     // Before the plugin loads: toolkits may cache window-manager atoms on load.
@@ -185,11 +186,16 @@ int runConformance(std::span<const std::string_view> arguments) {
     }
 
     const std::vector<std::pair<std::string, CheckResult (*)(SuiteContext&)>> suite{
-        {"factory", checkFactory},       {"parameters", checkParameters},
-        {"state", checkState},           {"bad-state", checkBadState},
-        {"lifecycle", checkLifecycle},   {"blocks", checkBlockSizes},
-        {"automation", checkAutomation}, {"bad-input", checkBadInput},
-        {"tail", checkTail},             {"realtime", checkRealtime},
+        {"factory", checkFactory},
+        {"parameters", checkParameters},
+        {"state", checkState},
+        {"bad-state", checkBadState},
+        {"lifecycle", checkLifecycle},
+        {"blocks", checkBlockSizes},
+        {"automation", checkAutomation},
+        {"bad-input", checkBadInput},
+        {"tail", checkTail},
+        {"realtime", checkRealtime},
         {"editor", checkEditor}};
     std::vector<std::string> names;
     for (const auto& check : suite) {

@@ -110,8 +110,8 @@ int runRender(std::span<const std::string_view> arguments) {
         job.automation.push_back(readAutomation(assignment));
     }
 
-    const AudioClip rendered = isClapPath(bundle) ? renderClap(bundle, job)
-                                                  : renderVst3(bundle, job);
+    const AudioClip rendered =
+        isClapPath(bundle) ? renderClap(bundle, job) : renderVst3(bundle, job);
     writeWavFile(*outPath, rendered);
     std::printf("rendered %zu frames (%d ch, %d Hz, %d-bit blocks of %d): %s -> %s\n",
                 clip.frames(), static_cast<int>(clip.channels.size()), clip.sampleRate,

@@ -70,7 +70,8 @@ std::vector<std::uint8_t> readStateFile(const std::filesystem::path& path) {
 
 void writeStateFile(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
     std::ofstream file{path, std::ios::binary | std::ios::trunc};
-    file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    file.write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
     if (!file.flush()) {
         throw HostError("cannot write state file " + path.string());
     }

@@ -53,8 +53,8 @@ struct AutomationLane {
 using ValueFromText = std::function<double(const std::string& text)>;
 
 /// The lane for `text` at `sampleRate`, each point's text converted, sorted by frame.
-[[nodiscard]] AutomationLane makeLane(std::uint32_t id, const AutomationText& text,
-                                      int sampleRate, const ValueFromText& convert);
+[[nodiscard]] AutomationLane makeLane(std::uint32_t id, const AutomationText& text, int sampleRate,
+                                      const ValueFromText& convert);
 
 /// Text without leading and trailing blanks.
 [[nodiscard]] std::string_view trimmed(std::string_view text);

@@ -48,9 +48,9 @@ std::string dragAcrossEditor(Display* display, PlugFrame& frame, PluginInstance&
     const std::string name = nameOf(*info);
     const double before = instance.controller().getParamNormalized(info->id);
     instance.handler().clear();
-    dragWithMouse(display, [&](std::chrono::milliseconds duration) { frame.pump(duration); },
-                  width / 2, width / 4,
-                  static_cast<int>(drag.heightFraction * height));
+    dragWithMouse(
+        display, [&](std::chrono::milliseconds duration) { frame.pump(duration); }, width / 2,
+        width / 4, static_cast<int>(drag.heightFraction * height));
     const double after = instance.controller().getParamNormalized(info->id);
     int begins = 0;
     int performs = 0;

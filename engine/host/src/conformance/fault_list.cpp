@@ -10,8 +10,7 @@ CheckResult FaultList::verdict(const SuiteContext& context, const std::string& c
 }
 
 CheckResult FaultList::verdict(const std::filesystem::path& outputDirectory,
-                               const std::string& checkName,
-                               const std::string& passSummary) const {
+                               const std::string& checkName, const std::string& passSummary) const {
     const auto path = outputDirectory / (checkName + ".txt");
     std::ofstream file{path};
     for (const auto& fault : faults_) {

@@ -29,9 +29,15 @@ ClapTestPlugin::ClapTestPlugin(const std::string& path, const char* pluginId) {
     }
     const auto* factory =
         static_cast<const clap_abi::PluginFactory*>(entry_->getFactory(clap_abi::kPluginFactoryId));
-    host_ = {clap_abi::kVersion, this, "VstKit cross-format test", "VstKit", "", "0",
+    host_ = {clap_abi::kVersion,
+             this,
+             "VstKit cross-format test",
+             "VstKit",
+             "",
+             "0",
              [](const clap_abi::Host*, const char*) -> const void* { return nullptr; },
-             [](const clap_abi::Host*) {}, [](const clap_abi::Host*) {},
+             [](const clap_abi::Host*) {},
+             [](const clap_abi::Host*) {},
              [](const clap_abi::Host*) {}};
     plugin_ = factory == nullptr ? nullptr : factory->createPlugin(factory, &host_, pluginId);
     if (plugin_ == nullptr || !plugin_->init(plugin_)) {
@@ -63,7 +69,13 @@ bool ClapTestPlugin::setValue(clap_abi::Id id, double value) {
     const clap_abi::EventParamValue event{
         {sizeof(clap_abi::EventParamValue), 0, clap_abi::kCoreEventSpace,
          clap_abi::kEventParamValue, 0},
-        id, nullptr, -1, -1, -1, -1, value};
+        id,
+        nullptr,
+        -1,
+        -1,
+        -1,
+        -1,
+        value};
     const clap_abi::InputEvents in{
         const_cast<clap_abi::EventParamValue*>(&event),
         [](const clap_abi::InputEvents*) -> std::uint32_t { return 1; },
@@ -105,8 +117,7 @@ bool ClapTestPlugin::loadState(const std::vector<std::uint8_t>& bytes) {
     const clap_abi::InputStream stream{
         &cursor, [](const clap_abi::InputStream* self, void* buffer, std::uint64_t size) {
             auto& from = *static_cast<ReadCursor*>(self->ctx);
-            const std::size_t count =
-                std::min<std::size_t>(size, from.bytes->size() - from.at);
+            const std::size_t count = std::min<std::size_t>(size, from.bytes->size() - from.at);
             std::memcpy(buffer, from.bytes->data() + from.at, count);
             from.at += count;
             return static_cast<std::int64_t>(count);

@@ -25,8 +25,7 @@ using lv2_tests::UridMap;
 
 constexpr const char* kClapId = "dev.vstkit.gain";
 constexpr const char* kLv2Uri = "https://vstkit.dev/plugins/vstkit-gain";
-const std::uint32_t kGainPort =
-    formats::lv2::controlPortIndex(core::kStereo, vstkit_gain::kGain);
+const std::uint32_t kGainPort = formats::lv2::controlPortIndex(core::kStereo, vstkit_gain::kGain);
 const clap_abi::Id kGainId = protocol::paramIdOf(vstkit_gain::kParameters[vstkit_gain::kGain]);
 
 class CrossFormatState : public ::testing::Test {

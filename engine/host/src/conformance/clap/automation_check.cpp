@@ -114,8 +114,8 @@ std::optional<std::string> automateOne(const ClapSuiteContext& context,
         if (!with.valueAfter || !sameValue(info, *with.valueAfter, target)) {
             return name + ": get_value does not report the event's value after it";
         }
-        placement.delayed += (placement.delayed.empty() ? "" : ", ") + std::string{info.name} + " from frame " +
-                             std::to_string(*later - kWarmUpBlocks * kBlock);
+        placement.delayed += (placement.delayed.empty() ? "" : ", ") + std::string{info.name} +
+                             " from frame " + std::to_string(*later - kWarmUpBlocks * kBlock);
         return std::nullopt;
     }
     if (*difference < kEventOffset) {
@@ -163,9 +163,10 @@ CheckResult checkClapAutomation(ClapSuiteContext& context) {
         }
     }
     if (faults.empty() && placement.exact.empty()) {
-        faults.add("no parameter's event changed the output at its own sample: sample accuracy "
-                   "is not shown for any (acting only later: " +
-                   placement.delayed + ")");
+        faults.add(
+            "no parameter's event changed the output at its own sample: sample accuracy "
+            "is not shown for any (acting only later: " +
+            placement.delayed + ")");
     }
     std::string summary = std::to_string(automatable.size()) + " automatable parameters (" +
                           placement.exact + "): an event at offset " +

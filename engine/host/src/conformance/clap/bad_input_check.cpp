@@ -103,8 +103,9 @@ CheckResult checkClapBadInput(ClapSuiteContext& context) {
     }
     instance.deactivate();
     return faults.verdict(context.outputDirectory, "bad-input",
-                          behaviour + "; denormal input: finite output within +60 dBFS; never "
-                                      "CLAP_PROCESS_ERROR");
+                          behaviour +
+                              "; denormal input: finite output within +60 dBFS; never "
+                              "CLAP_PROCESS_ERROR");
 }
 
 }  // namespace vstkit::host::conformance

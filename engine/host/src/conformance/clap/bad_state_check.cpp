@@ -161,9 +161,9 @@ CheckResult checkClapBadState(ClapSuiteContext& context) {
         std::to_string(blobs.size()) +
             " bad states (empty, cut, random, trailing garbage, 16 MiB) loaded while active: " +
             std::to_string(refused) + " refused" +
-            (loadedWhole > 0 ? ", " + std::to_string(loadedWhole) +
-                                   " still whole to its format loaded whole"
-                             : std::string{}) +
+            (loadedWhole > 0
+                 ? ", " + std::to_string(loadedWhole) + " still whole to its format loaded whole"
+                 : std::string{}) +
             "; values unchanged, and it plays on");
 }
 

@@ -49,9 +49,9 @@ std::string checkDescriptor(const clap_abi::PluginDescriptor& descriptor, FaultL
     if (descriptor.id == nullptr || !isReverseDomain(descriptor.id)) {
         faults.add(who + ": the id is not reverse-domain style (e.g. com.vendor.plugin)");
     }
-    for (const auto& [field, text] : {std::pair{"name", descriptor.name},
-                                      std::pair{"vendor", descriptor.vendor},
-                                      std::pair{"version", descriptor.version}}) {
+    for (const auto& [field, text] :
+         {std::pair{"name", descriptor.name}, std::pair{"vendor", descriptor.vendor},
+          std::pair{"version", descriptor.version}}) {
         if (!present(text)) {
             faults.add(who + " has no " + field);
         }
@@ -138,10 +138,10 @@ CheckResult checkClapDescriptor(ClapSuiteContext& context) {
     }
     const auto& tested = context.module.descriptor(context.pluginId);
     return faults.verdict(context.outputDirectory, "descriptor",
-                          "CLAP " + versionText(entry.clapVersion) + ", " +
-                              std::to_string(count) + " plugin(s); '" + tested.id + "' " +
-                              tested.name + " by " + tested.vendor + " " + tested.version + " [" +
-                              features + "]; unknown id refused; init succeeds");
+                          "CLAP " + versionText(entry.clapVersion) + ", " + std::to_string(count) +
+                              " plugin(s); '" + tested.id + "' " + tested.name + " by " +
+                              tested.vendor + " " + tested.version + " [" + features +
+                              "]; unknown id refused; init succeeds");
 }
 
 }  // namespace vstkit::host::conformance

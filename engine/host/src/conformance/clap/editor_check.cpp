@@ -42,8 +42,7 @@ std::string registeredText(const ClapHost& host) {
 /// parented to a host window, shown; hidden and destroyed on destruction.
 class OpenEditor final {
   public:
-    OpenEditor(ClapInstance& instance, Display* display, std::uint32_t width,
-               std::uint32_t height)
+    OpenEditor(ClapInstance& instance, Display* display, std::uint32_t width, std::uint32_t height)
         : instance_(instance),
           gui_(*instance.extensions().gui),
           window_(display, static_cast<int>(width), static_cast<int>(height)) {
@@ -139,9 +138,9 @@ std::string dragAcross(Display* display, ClapInstance& instance, HostWindow& win
         faults.add("dragging left moved " + name + " from " + formatDouble(before) + " to " +
                    formatDouble(after));
     }
-    return "; XTest drag gave gesture begin/" + std::to_string(values) +
-           " values/end through " + std::to_string(flushes) + " flush requests, " + name + " " +
-           formatDouble(before, 2) + " -> " + formatDouble(after, 3);
+    return "; XTest drag gave gesture begin/" + std::to_string(values) + " values/end through " +
+           std::to_string(flushes) + " flush requests, " + name + " " + formatDouble(before, 2) +
+           " -> " + formatDouble(after, 3);
 }
 
 /// A host-side change (a param value event through flush) must show in
@@ -243,9 +242,10 @@ CheckResult checkClapEditor(ClapSuiteContext& context) {
         reportStep("running the host loop with the editor open");
         pumpWith(instance, &editor.window(), 700ms);
         if (instance.host().fds().empty() && instance.host().timers().empty()) {
-            faults.add("the editor registered no fd (posix-fd-support) and no timer "
-                       "(timer-support): on Linux that is how an editor gets its X events and "
-                       "timers on the host's main thread");
+            faults.add(
+                "the editor registered no fd (posix-fd-support) and no timer "
+                "(timer-support): on Linux that is how an editor gets its X events and "
+                "timers on the host's main thread");
         }
         extras += "; " + scale + "; host loop: " + registeredText(instance.host());
 
@@ -272,8 +272,8 @@ CheckResult checkClapEditor(ClapSuiteContext& context) {
                                  shotWidth, shotHeight, faults);
         }
         reportStep("changing a value from the host with the editor open");
-        extras += hostSideChange(display.get(), instance, editor.window(), shotWidth, shotHeight,
-                                 faults);
+        extras +=
+            hostSideChange(display.get(), instance, editor.window(), shotWidth, shotHeight, faults);
         reportStep("hiding the editor");
         if (!editor.hide()) {
             faults.add("gui hide() fails");

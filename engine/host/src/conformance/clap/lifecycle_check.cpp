@@ -16,8 +16,8 @@ struct Setup {
 };
 
 std::string setupText(const Setup& setup) {
-    return formatDouble(setup.sampleRate / 1000.0, 2) + " kHz, " +
-           std::to_string(setup.minFrames) + "-" + std::to_string(setup.maxFrames) + " frames";
+    return formatDouble(setup.sampleRate / 1000.0, 2) + " kHz, " + std::to_string(setup.minFrames) +
+           "-" + std::to_string(setup.maxFrames) + " frames";
 }
 
 /// Activates with the setup, starts and plays three full blocks (or 0.1 s,
@@ -36,12 +36,11 @@ std::optional<RunOutput> activateAndPlay(ClapInstance& instance, const Setup& se
     }
     // Whole blocks only: a fixed-size activation (min = max) takes no shorter one.
     const std::size_t block = setup.maxFrames;
-    const std::size_t wanted =
-        std::max(block * 3, static_cast<std::size_t>(setup.sampleRate / 10));
+    const std::size_t wanted = std::max(block * 3, static_cast<std::size_t>(setup.sampleRate / 10));
     const std::size_t frames = (wanted + block - 1) / block * block;
     reportStep("playing " + where);
-    auto run = playClap(instance, sine(setup.sampleRate, 997.0, frames),
-                        fixedBlocks(setup.maxFrames));
+    auto run =
+        playClap(instance, sine(setup.sampleRate, 997.0, frames), fixedBlocks(setup.maxFrames));
     if (const auto fault = runFault(run)) {
         faults.add(where + ": " + *fault);
         return std::nullopt;
@@ -50,8 +49,7 @@ std::optional<RunOutput> activateAndPlay(ClapInstance& instance, const Setup& se
         // Above ten seconds is a number no host can compensate.
         const std::uint32_t latencyFrames = latency->get(&instance.plugin());
         if (static_cast<double>(latencyFrames) > setup.sampleRate * 10.0) {
-            faults.add(where + ": latency get() says " + std::to_string(latencyFrames) +
-                       " frames");
+            faults.add(where + ": latency get() says " + std::to_string(latencyFrames) + " frames");
         }
     }
     return std::move(run.output);
@@ -86,7 +84,7 @@ CheckResult checkClapLifecycle(ClapSuiteContext& context) {
     }
     // Re-activation with another rate and block size, as when a user
     // changes the audio device; activate() deactivates first.
-    const std::vector<Setup> setups{{44100.0, 1, 32},   {96000.0, 1, 4096}, {48000.0, 1, 1},
+    const std::vector<Setup> setups{{44100.0, 1, 32},    {96000.0, 1, 4096}, {48000.0, 1, 1},
                                     {48000.0, 256, 256}, {22050.0, 1, 2048}, {192000.0, 1, 512},
                                     {48000.0, 1, 512}};
     for (const auto& setup : setups) {
@@ -101,17 +99,16 @@ CheckResult checkClapLifecycle(ClapSuiteContext& context) {
                        std::to_string(toggle + 1) + ")");
         }
     }
-    const auto afterToggles =
-        playClap(instance, sine(48000.0, 997.0, 4096), fixedBlocks(512));
+    const auto afterToggles = playClap(instance, sine(48000.0, 997.0, 4096), fixedBlocks(512));
     if (const auto fault = runFault(afterToggles)) {
         faults.add("after start/stop_processing toggles: " + *fault);
     }
 
     // 0-frame blocks between real ones (a host flushing events with no audio).
     reportStep("playing 0-frame blocks");
-    const auto withEmptyBlocks =
-        playClap(instance, sine(48000.0, 997.0, 4096),
-                 [](std::size_t block) { return block % 2 == 0 ? std::size_t{0} : std::size_t{256}; });
+    const auto withEmptyBlocks = playClap(
+        instance, sine(48000.0, 997.0, 4096),
+        [](std::size_t block) { return block % 2 == 0 ? std::size_t{0} : std::size_t{256}; });
     if (const auto fault = runFault(withEmptyBlocks)) {
         faults.add("with 0-frame blocks between 256-frame ones: " + *fault);
     }

@@ -34,10 +34,11 @@ void checkDeclaration(const clap_abi::ParamInfo& info, FaultList& faults) {
                    " is outside its range " + formatDouble(info.minValue, 6) + " to " +
                    formatDouble(info.maxValue, 6));
     }
-    if (isStepped(info) && (!isInteger(info.minValue) || !isInteger(info.maxValue) ||
-                            !isInteger(info.defaultValue))) {
-        faults.add(name + " is stepped or an enum but its min, max or default is not a whole "
-                          "number (" +
+    if (isStepped(info) &&
+        (!isInteger(info.minValue) || !isInteger(info.maxValue) || !isInteger(info.defaultValue))) {
+        faults.add(name +
+                   " is stepped or an enum but its min, max or default is not a whole "
+                   "number (" +
                    formatDouble(info.minValue, 6) + ", " + formatDouble(info.maxValue, 6) + ", " +
                    formatDouble(info.defaultValue, 6) + ")");
     }
@@ -98,8 +99,9 @@ void checkConversions(const ClapInstance& instance, const clap_abi::ParamInfo& i
     const auto& params = *instance.extensions().params;
     if (params.valueToText(&instance.plugin(), info.id, info.defaultValue, small, 4) &&
         (std::memchr(small, '\0', 4) == nullptr || small[4] != 'x')) {
-        faults.add(name + ": value_to_text with a 4-byte buffer writes past it or leaves it "
-                          "unterminated");
+        faults.add(name +
+                   ": value_to_text with a 4-byte buffer writes past it or leaves it "
+                   "unterminated");
     }
 }
 

@@ -84,8 +84,8 @@ std::string checkConfigs(ClapInstance& instance, FaultList& faults) {
             faults.add("audio-ports-config get(" + std::to_string(index) + ") fails");
             continue;
         }
-        const std::string name = "config '" + std::string{config.name} + "' (id " +
-                                 std::to_string(config.id) + ")";
+        const std::string name =
+            "config '" + std::string{config.name} + "' (id " + std::to_string(config.id) + ")";
         names += (names.empty() ? "" : ", ") + std::string{config.name};
         reportStep("selecting " + name);
         instance.deactivate();
@@ -97,8 +97,7 @@ std::string checkConfigs(ClapInstance& instance, FaultList& faults) {
         if (ports.inputs.size() != config.inputPortCount ||
             ports.outputs.size() != config.outputPortCount ||
             (config.hasMainInput && ports.mainInputChannels() != config.mainInputChannelCount) ||
-            (config.hasMainOutput &&
-             ports.mainOutputChannels() != config.mainOutputChannelCount)) {
+            (config.hasMainOutput && ports.mainOutputChannels() != config.mainOutputChannelCount)) {
             faults.add("after select(" + name + ") audio-ports reports " + ports.text() +
                        ", not the config's " + std::to_string(config.inputPortCount) + " in (" +
                        std::to_string(config.mainInputChannelCount) + " main) / " +
@@ -107,8 +106,8 @@ std::string checkConfigs(ClapInstance& instance, FaultList& faults) {
         }
         try {
             instance.start(48000.0, 512);
-            if (const auto fault = runFault(playClap(instance, sine(48000.0, 997.0, 4096),
-                                                     fixedBlocks(512)))) {
+            if (const auto fault =
+                    runFault(playClap(instance, sine(48000.0, 997.0, 4096), fixedBlocks(512)))) {
                 faults.add("with " + name + ": " + *fault);
             }
         } catch (const std::exception& error) {

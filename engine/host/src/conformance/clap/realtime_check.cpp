@@ -87,15 +87,15 @@ AudioThreadCalls countAudioThreadCalls(const ClapSuiteContext& context) {
             const rtcheck::RealtimeScope audioThreadScope;
             if (block % kFlushEvery == 0) {
                 instance.flush(events);
-                calls.errors += instance.process(inputs, outputs, kBlock, noEvents) ==
-                                        clap_abi::kProcessError
-                                    ? 1
-                                    : 0;
+                calls.errors +=
+                    instance.process(inputs, outputs, kBlock, noEvents) == clap_abi::kProcessError
+                        ? 1
+                        : 0;
             } else {
-                calls.errors += instance.process(inputs, outputs, kBlock, events) ==
-                                        clap_abi::kProcessError
-                                    ? 1
-                                    : 0;
+                calls.errors +=
+                    instance.process(inputs, outputs, kBlock, events) == clap_abi::kProcessError
+                        ? 1
+                        : 0;
             }
         }
     }};
@@ -145,8 +145,8 @@ CheckResult checkClapRealtime(ClapSuiteContext& context) {
     add(calls.locks, "locks in process() or flush(): " + std::to_string(calls.locks) + " locks");
     add(calls.blocking, "waits or sleeps in process() or flush(): " +
                             std::to_string(calls.blocking) + " waits or sleeps");
-    add(calls.io, "does I/O in process() or flush(): " + std::to_string(calls.io) +
-                      " reads or writes");
+    add(calls.io,
+        "does I/O in process() or flush(): " + std::to_string(calls.io) + " reads or writes");
     return CheckResult::fail(faults + how);
 }
 

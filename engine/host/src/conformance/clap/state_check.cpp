@@ -66,8 +66,9 @@ CheckResult checkClapState(ClapSuiteContext& context) {
     FaultList faults;
     ClapInstance original{context.module, context.pluginId};
     if (original.extensions().state == nullptr) {
-        return CheckResult::fail("no state extension (clap.state): a host cannot save the "
-                                 "plugin's settings in a session");
+        return CheckResult::fail(
+            "no state extension (clap.state): a host cannot save the "
+            "plugin's settings in a session");
     }
     reportStep("saving the initial state");
     const auto initialState = original.saveState();
@@ -83,19 +84,19 @@ CheckResult checkClapState(ClapSuiteContext& context) {
     std::vector<std::pair<clap_abi::Id, double>> edits;
     for (const auto& info : original.parameters()) {
         if (isWritable(info)) {
-            edits.emplace_back(info.id, otherValue(info, original.value(info.id).value_or(
-                                                             info.defaultValue)));
+            edits.emplace_back(
+                info.id, otherValue(info, original.value(info.id).value_or(info.defaultValue)));
         }
     }
-    const auto played = playClap(original, sine(kRate, 1000.0, kBlock * 4), fixedBlocks(kBlock),
-                                 [&](std::size_t start, std::size_t, InputEventList& events) {
-                                     if (start == 0) {
-                                         for (const auto& [id, value] : edits) {
-                                             events.addParamValue(id, 0, value,
-                                                                  original.cookieOf(id));
-                                         }
-                                     }
-                                 });
+    const auto played =
+        playClap(original, sine(kRate, 1000.0, kBlock * 4), fixedBlocks(kBlock),
+                 [&](std::size_t start, std::size_t, InputEventList& events) {
+                     if (start == 0) {
+                         for (const auto& [id, value] : edits) {
+                             events.addParamValue(id, 0, value, original.cookieOf(id));
+                         }
+                     }
+                 });
     if (const auto fault = runFault(played)) {
         faults.add("playing with the changes: " + *fault);
     }
@@ -139,8 +140,8 @@ CheckResult checkClapState(ClapSuiteContext& context) {
         ClapInstance fromInitial{context.module, context.pluginId};
         (void)fromInitial.loadState(*changedState);
         if (!fromInitial.loadState(*initialState, kReadChunk)) {
-            faults.add("load() refuses the initial state (" +
-                       std::to_string(initialState->size()) + " bytes)");
+            faults.add("load() refuses the initial state (" + std::to_string(initialState->size()) +
+                       " bytes)");
         }
         compareValues(fromInitial, initialValues, "the initial state", faults);
     }
@@ -160,12 +161,11 @@ CheckResult checkClapState(ClapSuiteContext& context) {
     } else {
         audio = "the restored instance renders identical audio";
     }
-    return faults.verdict(context.outputDirectory, "state",
-                          std::to_string(edits.size()) +
-                              " values changed by events came back through a " +
-                              std::to_string(changedState->size()) + "-byte state read " +
-                              std::to_string(kReadChunk) +
-                              " bytes at a time, as did the initial state; " + audio);
+    return faults.verdict(
+        context.outputDirectory, "state",
+        std::to_string(edits.size()) + " values changed by events came back through a " +
+            std::to_string(changedState->size()) + "-byte state read " +
+            std::to_string(kReadChunk) + " bytes at a time, as did the initial state; " + audio);
 }
 
 }  // namespace vstkit::host::conformance
