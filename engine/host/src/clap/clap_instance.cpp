@@ -33,8 +33,10 @@ std::string portsText(const std::vector<clap_abi::AudioPortInfo>& ports) {
     }
     std::string text;
     for (const auto& port : ports) {
-        text += (text.empty() ? "" : "+") + std::to_string(port.channelCount) +
-                ((port.flags & clap_abi::kAudioPortIsMain) != 0 ? " (main)" : "");
+        // Part by part: GCC 12 warns falsely (-Wrestrict) on "literal" + string.
+        text += text.empty() ? "" : "+";
+        text += std::to_string(port.channelCount);
+        text += (port.flags & clap_abi::kAudioPortIsMain) != 0 ? " (main)" : "";
     }
     return text;
 }

@@ -23,7 +23,7 @@ ClapRun playClap(ClapInstance& instance, std::span<const float> input, const Blo
     }
     InputEventList events{std::max<std::size_t>(instance.parameters().size() * 8, 64)};
     ClapRun run;
-    run.output.channels.assign(outputCount, {});
+    run.output.channels.resize(outputCount);  // A fresh run: empty channels.
     for (auto& channel : run.output.channels) {
         channel.reserve(input.size());
     }
