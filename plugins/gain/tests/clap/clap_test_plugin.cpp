@@ -118,7 +118,9 @@ bool ClapTestPlugin::loadState(const std::vector<std::uint8_t>& bytes) {
         &cursor, [](const clap_abi::InputStream* self, void* buffer, std::uint64_t size) {
             auto& from = *static_cast<ReadCursor*>(self->ctx);
             const std::size_t count = std::min<std::size_t>(size, from.bytes->size() - from.at);
-            std::memcpy(buffer, from.bytes->data() + from.at, count);
+            if (count > 0) {  // An empty blob may have no data at all.
+                std::memcpy(buffer, from.bytes->data() + from.at, count);
+            }
             from.at += count;
             return static_cast<std::int64_t>(count);
         }};
