@@ -79,6 +79,8 @@ function(vstkit_add_plugin name)
 
 static_assert(vstkit::protocol::paramIdsAreUnique(@ARG_TYPE@::parameters),
               "two rows of the table have the same parameter id: rename a stable id");
+static_assert(!@ARG_TYPE@::identity.clapId.empty(),
+              "the identity has no clapId: give it a reverse-domain id, e.g. com.example.name");
 
 VSTKIT_PLUGIN(@ARG_TYPE@)
 ]] @ONLY)

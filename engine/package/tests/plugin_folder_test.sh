@@ -50,10 +50,13 @@ sed -i -e 's/vstkit_add_plugin(echo/vstkit_add_plugin(slapback/' \
     -e 's/NAME echo\./NAME slapback./g' "$new/CMakeLists.txt"
 sed -i -e 's/\.name = "VstKit Echo"/.name = "Slapback"/' \
     -e "s/'E', 'c', 'h', 'o'/'S', 'l', 'a', 'p'/g" \
-    -e 's#plugins/vstkit-echo"#plugins/folder-test-slapback"#' "$new/plugin.h"
+    -e 's#plugins/vstkit-echo"#plugins/folder-test-slapback"#' \
+    -e 's/"dev.vstkit.echo"/"dev.vstkit.folder-test-slapback"/' "$new/plugin.h"
 if grep -q '"Slapback"' "$new/plugin.h" && grep -q "'S', 'l', 'a', 'p'" "$new/plugin.h" &&
-    grep -q 'folder-test-slapback' "$new/plugin.h" && grep -q 'BUNDLE_NAME Slapback' "$new/CMakeLists.txt"; then
-    ok "plugins/slapback: name Slapback, class IDs VstKitSlapComp01/Ctrl01, its own URI"
+    grep -q 'plugins/folder-test-slapback' "$new/plugin.h" &&
+    grep -q '"dev.vstkit.folder-test-slapback"' "$new/plugin.h" &&
+    grep -q 'BUNDLE_NAME Slapback' "$new/CMakeLists.txt"; then
+    ok "plugins/slapback: name Slapback, class IDs VstKitSlapComp01/Ctrl01, its own URI and CLAP id"
 else
     fail "the copy was not renamed as planned"
 fi
@@ -80,8 +83,8 @@ fi
 dist="$WORK/kit/dist"
 if [[ -f "$dist/Slapback.vst3/Contents/$(uname -m)-linux/Slapback.so" &&
     -f "$dist/Slapback.lv2/Slapback.so" && -f "$dist/Slapback.lv2/manifest.ttl" &&
-    -x "$dist/Slapback" ]]; then
-    ok "dist/ has Slapback.vst3, Slapback.lv2 and the app Slapback"
+    -f "$dist/Slapback.clap" && -x "$dist/Slapback" ]]; then
+    ok "dist/ has Slapback.vst3, Slapback.lv2, Slapback.clap and the app Slapback"
 else
     fail "dist/ lacks Slapback's bundles or app"
 fi
@@ -96,5 +99,12 @@ if grep -q 'Slapback' <<<"$info" && grep -qi '5673744b6974536c6170436f6d703031' 
 else
     printf '%s\n' "$info" | head -8 | sed 's/^/    | /'
     fail "vstkit-host does not see Slapback with its new class ID"
+fi
+info="$("$dist/vstkit-host" info "$dist/Slapback.clap" 2>&1)"
+if grep -q "^plugin   'Slapback' id dev.vstkit.folder-test-slapback " <<<"$info"; then
+    ok "vstkit-host loads Slapback.clap with id dev.vstkit.folder-test-slapback"
+else
+    printf '%s\n' "$info" | head -4 | sed 's/^/    | /'
+    fail "vstkit-host does not see Slapback.clap with its CLAP id"
 fi
 exit $((failures > 0))
