@@ -1,5 +1,6 @@
 #include <random>
 
+#include "bad_state_blobs.h"
 #include "check.h"
 #include "fault_list.h"
 #include "isolated_run.h"
@@ -18,47 +19,6 @@ using namespace Steinberg;
 namespace {
 
 constexpr ProcessConfig kConfig{48000.0, 512};
-
-using Bytes = std::vector<std::uint8_t>;
-
-struct Blob {
-    std::string description;
-    Bytes bytes;
-    /// Cut from a valid state: the plugin may refuse it or, when what is left
-    /// is still a whole state to its format, load it whole; never in part.
-    bool isCut = false;
-};
-
-/// States no plugin should take: empty, cut short, random, huge. The cut
-/// ones come from another instance's valid state, so applying part of one
-/// changes values the check can see.
-std::vector<Blob> badBlobs(const Bytes& otherState) {
-    std::vector<Blob> blobs;
-    blobs.push_back({"an empty state", {}, false});
-    const auto cut = [&](std::size_t size) {
-        blobs.push_back({"a valid state cut to " + std::to_string(size) + " of " +
-                             std::to_string(otherState.size()) + " bytes",
-                         Bytes(otherState.begin(), otherState.begin() + static_cast<long>(size)),
-                         true});
-    };
-    if (otherState.size() >= 2) {
-        cut(otherState.size() / 2);
-        cut(otherState.size() - 1);
-    }
-    std::mt19937 random{99};
-    const auto noise = [&](std::size_t size) {
-        Bytes bytes(size);
-        for (auto& byte : bytes) {
-            byte = static_cast<std::uint8_t>(random());
-        }
-        return bytes;
-    };
-    for (const std::size_t size : {std::size_t{7}, std::size_t{64}, std::size_t{4096}}) {
-        blobs.push_back({std::to_string(size) + " random bytes", noise(size), false});
-    }
-    blobs.push_back({"16 MiB of random bytes", noise(std::size_t{16} << 20), false});
-    return blobs;
-}
 
 /// Every writable parameter (programs aside) moved off what it holds now: to
 /// the next value, or to a third one unlike both.

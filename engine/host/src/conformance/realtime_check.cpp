@@ -2,6 +2,7 @@
 #include <span>
 #include <thread>
 
+#include "audio_thread_calls.h"
 #include "check.h"
 #include "isolated_run.h"
 #include "parameter_traits.h"
@@ -19,23 +20,6 @@ namespace {
 constexpr std::size_t kBlock = 64;
 constexpr int kWarmUpBlocks = 200;
 constexpr int kMeasuredBlocks = 20000;
-
-struct AudioThreadCalls {
-    std::uint64_t allocations = 0;
-    std::uint64_t frees = 0;
-    std::uint64_t locks = 0;
-    std::uint64_t blocking = 0;
-    std::uint64_t io = 0;
-
-    [[nodiscard]] std::uint64_t total() const noexcept {
-        return allocations + frees + locks + blocking + io;
-    }
-    [[nodiscard]] std::string text() const {
-        return std::to_string(allocations) + " allocations, " + std::to_string(frees) + " frees, " +
-               std::to_string(locks) + " locks, " + std::to_string(blocking) +
-               " blocking waits or sleeps, " + std::to_string(io) + " reads or writes";
-    }
-};
 
 /// Plays 64-frame blocks on a dedicated audio thread, with automation of
 /// every parameter on every block (several points at different offsets), and
@@ -82,10 +66,7 @@ AudioThreadCalls countAudioThreadCalls(const SuiteContext& context) {
     audioThread.join();
     rtcheck::setPolicy(rtcheck::Policy::Abort);
 
-    using rtcheck::Category;
-    return {rtcheck::countOf(Category::Allocation), rtcheck::countOf(Category::Free),
-            rtcheck::countOf(Category::Lock), rtcheck::countOf(Category::Blocking),
-            rtcheck::countOf(Category::Io)};
+    return AudioThreadCalls::counted();
 }
 
 }  // namespace
@@ -102,21 +83,7 @@ CheckResult checkRealtime(SuiteContext& context) {
     if (calls.total() == 0) {
         return CheckResult::pass(calls.text() + where + how);
     }
-    // Name each fault the way a plugin developer would search for it.
-    std::string faults;
-    const auto add = [&](std::uint64_t count, const std::string& fault) {
-        if (count > 0) {
-            faults += (faults.empty() ? "" : "; ") + fault + where;
-        }
-    };
-    add(calls.allocations + calls.frees,
-        "allocates in process(): " + std::to_string(calls.allocations) + " allocations and " +
-            std::to_string(calls.frees) + " frees");
-    add(calls.locks, "locks in process(): " + std::to_string(calls.locks) + " locks");
-    add(calls.blocking,
-        "waits or sleeps in process(): " + std::to_string(calls.blocking) + " waits or sleeps");
-    add(calls.io, "does I/O in process(): " + std::to_string(calls.io) + " reads or writes");
-    return CheckResult::fail(faults + how);
+    return CheckResult::fail(calls.faults("process()", where) + how);
 }
 
 }  // namespace vstkit::host::conformance

@@ -4,6 +4,7 @@
 #include "clap/clap_instance.h"
 #include "clap_check.h"
 #include "clap_signal.h"
+#include "conformance/bad_input_signals.h"
 #include "conformance/fault_list.h"
 #include "conformance/isolated_run.h"
 
@@ -11,45 +12,7 @@ namespace vstkit::host::conformance {
 
 namespace {
 
-constexpr double kRate = 48000.0;
-constexpr std::size_t kBlock = 256;
-constexpr std::size_t kCleanBlocksBefore = 8;
-// How long clean input may take to wash a NaN or Inf out of the output.
-constexpr std::size_t kRecoveryBlocks = static_cast<std::size_t>(kRate) / kBlock;
-
-struct Poison {
-    std::string name;
-    std::vector<float> block;
-    /// A finite input: the output must be finite from the start.
-    bool finite;
-};
-
-std::vector<Poison> poisons() {
-    const auto clean = sine(kRate, 997.0, kBlock);
-    auto oneNan = clean;
-    oneNan[kBlock / 2] = std::numeric_limits<float>::quiet_NaN();
-    std::vector<float> denormals(kBlock);
-    for (std::size_t i = 0; i < kBlock; ++i) {
-        denormals[i] = std::numeric_limits<float>::denorm_min() * static_cast<float>(1 + i % 100) *
-                       (i % 2 == 0 ? 1.0F : -1.0F);
-    }
-    return {{"NaN", std::vector<float>(kBlock, std::numeric_limits<float>::quiet_NaN()), false},
-            {"one NaN sample", oneNan, false},
-            {"+Inf", std::vector<float>(kBlock, std::numeric_limits<float>::infinity()), false},
-            {"-Inf", std::vector<float>(kBlock, -std::numeric_limits<float>::infinity()), false},
-            {"denormal", denormals, true}};
-}
-
-bool allFinite(const RunOutput& output, std::size_t from, std::size_t to) {
-    for (const auto& channel : output.channels) {
-        for (std::size_t i = from; i < to && i < channel.size(); ++i) {
-            if (!std::isfinite(channel[i])) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
+using namespace bad_input;  // The signals every format gets.
 
 }  // namespace
 

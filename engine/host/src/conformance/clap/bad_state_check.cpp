@@ -5,6 +5,7 @@
 #include "clap_check.h"
 #include "clap_parameter_traits.h"
 #include "clap_signal.h"
+#include "conformance/bad_state_blobs.h"
 #include "conformance/fault_list.h"
 #include "conformance/isolated_run.h"
 #include "conformance/number_text.h"
@@ -16,54 +17,7 @@ namespace {
 constexpr double kRate = 48000.0;
 constexpr std::uint32_t kBlock = 512;
 
-using Bytes = std::vector<std::uint8_t>;
 using Values = std::map<clap_abi::Id, double>;
-
-struct Blob {
-    std::string description;
-    Bytes bytes;
-    /// Cut from a valid state: the plugin may refuse it or, when what is left
-    /// is still a whole state to its format, load it whole; never in part.
-    bool isCut = false;
-};
-
-/// States no plugin should take: empty, cut short, random, huge. The cut
-/// ones come from another instance's state, so applying part of one changes
-/// values the check can see.
-std::vector<Blob> badBlobs(const Bytes& otherState) {
-    std::vector<Blob> blobs;
-    blobs.push_back({"an empty state", {}, false});
-    const auto cut = [&](std::size_t size) {
-        blobs.push_back({"a valid state cut to " + std::to_string(size) + " of " +
-                             std::to_string(otherState.size()) + " bytes",
-                         Bytes(otherState.begin(), otherState.begin() + static_cast<long>(size)),
-                         true});
-    };
-    if (otherState.size() >= 2) {
-        cut(1);
-        cut(otherState.size() / 2);
-        cut(otherState.size() - 1);
-    }
-    std::mt19937 random{99};
-    const auto noise = [&](std::size_t size) {
-        Bytes bytes(size);
-        for (auto& byte : bytes) {
-            byte = static_cast<std::uint8_t>(random());
-        }
-        return bytes;
-    };
-    for (const std::size_t size : {std::size_t{7}, std::size_t{64}, std::size_t{4096}}) {
-        blobs.push_back({std::to_string(size) + " random bytes", noise(size), false});
-    }
-    // A valid state's start followed by garbage: a parser that trusts a
-    // length field reads far past the blob.
-    Bytes tailed = otherState;
-    const Bytes garbage = noise(1024);
-    tailed.insert(tailed.end(), garbage.begin(), garbage.end());
-    blobs.push_back({"a valid state followed by 1024 random bytes", tailed, true});
-    blobs.push_back({"16 MiB of random bytes", noise(std::size_t{16} << 20), false});
-    return blobs;
-}
 
 Values valuesOf(const ClapInstance& instance) {
     Values values;

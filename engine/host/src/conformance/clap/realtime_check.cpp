@@ -5,6 +5,7 @@
 #include "clap/clap_instance.h"
 #include "clap_check.h"
 #include "clap_parameter_traits.h"
+#include "conformance/audio_thread_calls.h"
 #include "conformance/isolated_run.h"
 #include "conformance/signal.h"
 #include "vstkit/rtcheck/realtime_scope.h"
@@ -19,28 +20,16 @@ constexpr int kMeasuredBlocks = 20000;
 /// Every this many blocks, the events go through params.flush() instead.
 constexpr int kFlushEvery = 10;
 
-struct AudioThreadCalls {
-    std::uint64_t allocations = 0;
-    std::uint64_t frees = 0;
-    std::uint64_t locks = 0;
-    std::uint64_t blocking = 0;
-    std::uint64_t io = 0;
+/// The calls counted, and how often process() reported an error.
+struct Measured {
+    AudioThreadCalls calls;
     int errors = 0;
-
-    [[nodiscard]] std::uint64_t total() const noexcept {
-        return allocations + frees + locks + blocking + io;
-    }
-    [[nodiscard]] std::string text() const {
-        return std::to_string(allocations) + " allocations, " + std::to_string(frees) + " frees, " +
-               std::to_string(locks) + " locks, " + std::to_string(blocking) +
-               " blocking waits or sleeps, " + std::to_string(io) + " reads or writes";
-    }
 };
 
 /// Plays 64-frame blocks in place on a dedicated audio thread, with three
 /// events for every automatable parameter on every block (some blocks'
 /// through flush()), and counts what the plugin does on that thread.
-AudioThreadCalls countAudioThreadCalls(const ClapSuiteContext& context) {
+Measured countAudioThreadCalls(const ClapSuiteContext& context) {
     ClapInstance instance{context.module, context.pluginId};
     instance.start(48000.0, kBlock);
     std::vector<clap_abi::ParamInfo> automated;
@@ -64,7 +53,7 @@ AudioThreadCalls countAudioThreadCalls(const ClapSuiteContext& context) {
         return info.minValue + position * (info.maxValue - info.minValue);
     };
 
-    AudioThreadCalls calls;
+    int errors = 0;
     rtcheck::setPolicy(rtcheck::Policy::Count);
     std::thread audioThread{[&] {
         for (int block = 0; block < kWarmUpBlocks + kMeasuredBlocks; ++block) {
@@ -87,12 +76,12 @@ AudioThreadCalls countAudioThreadCalls(const ClapSuiteContext& context) {
             const rtcheck::RealtimeScope audioThreadScope;
             if (block % kFlushEvery == 0) {
                 instance.flush(events);
-                calls.errors +=
+                errors +=
                     instance.process(inputs, outputs, kBlock, noEvents) == clap_abi::kProcessError
                         ? 1
                         : 0;
             } else {
-                calls.errors +=
+                errors +=
                     instance.process(inputs, outputs, kBlock, events) == clap_abi::kProcessError
                         ? 1
                         : 0;
@@ -102,14 +91,9 @@ AudioThreadCalls countAudioThreadCalls(const ClapSuiteContext& context) {
     audioThread.join();
     rtcheck::setPolicy(rtcheck::Policy::Abort);
 
-    using rtcheck::Category;
-    calls.allocations = rtcheck::countOf(Category::Allocation);
-    calls.frees = rtcheck::countOf(Category::Free);
-    calls.locks = rtcheck::countOf(Category::Lock);
-    calls.blocking = rtcheck::countOf(Category::Blocking);
-    calls.io = rtcheck::countOf(Category::Io);
+    const AudioThreadCalls calls = AudioThreadCalls::counted();
     instance.deactivate();
-    return calls;
+    return {calls, errors};
 }
 
 }  // namespace
@@ -119,35 +103,20 @@ CheckResult checkClapRealtime(ClapSuiteContext& context) {
         return CheckResult::skip("allocation counting is unavailable in sanitizer builds");
     }
     reportStep("counting calls on the audio thread");
-    const auto calls = countAudioThreadCalls(context);
+    const auto [calls, errors] = countAudioThreadCalls(context);
     const std::string where = " in " + std::to_string(kMeasuredBlocks) + " blocks";
     const std::string how =
         " (64 frames in place, 3 events per automatable parameter every block, every " +
         std::to_string(kFlushEvery) + "th block's through params.flush, after " +
         std::to_string(kWarmUpBlocks) + " warm-up)";
-    if (calls.errors > 0) {
-        return CheckResult::fail("process() returned CLAP_PROCESS_ERROR " +
-                                 std::to_string(calls.errors) + " times" + how);
+    if (errors > 0) {
+        return CheckResult::fail("process() returned CLAP_PROCESS_ERROR " + std::to_string(errors) +
+                                 " times" + how);
     }
     if (calls.total() == 0) {
         return CheckResult::pass(calls.text() + where + how);
     }
-    // Name each fault the way a plugin developer would search for it.
-    std::string faults;
-    const auto add = [&](std::uint64_t count, const std::string& fault) {
-        if (count > 0) {
-            faults += (faults.empty() ? "" : "; ") + fault + where;
-        }
-    };
-    add(calls.allocations + calls.frees,
-        "allocates in process() or flush(): " + std::to_string(calls.allocations) +
-            " allocations and " + std::to_string(calls.frees) + " frees");
-    add(calls.locks, "locks in process() or flush(): " + std::to_string(calls.locks) + " locks");
-    add(calls.blocking, "waits or sleeps in process() or flush(): " +
-                            std::to_string(calls.blocking) + " waits or sleeps");
-    add(calls.io,
-        "does I/O in process() or flush(): " + std::to_string(calls.io) + " reads or writes");
-    return CheckResult::fail(faults + how);
+    return CheckResult::fail(calls.faults("process() or flush()", where) + how);
 }
 
 }  // namespace vstkit::host::conformance
