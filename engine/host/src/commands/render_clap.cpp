@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "clap/clap_buffers.h"
 #include "clap/clap_event_lists.h"
 #include "clap/clap_instance.h"
 #include "clap/clap_module.h"
@@ -90,16 +91,8 @@ AudioClip renderClap(const std::string& path, const RenderJob& job) {
     // plugin's main output channels.
     const std::size_t inputCount = instance.ports().mainInputChannels();
     const std::size_t outputCount = instance.ports().mainOutputChannels();
-    std::vector<std::vector<float>> inputs(inputCount, std::vector<float>(block));
-    std::vector<std::vector<float>> outputs(outputCount, std::vector<float>(block));
-    std::vector<float*> inputPointers;
-    std::vector<float*> outputPointers;
-    for (auto& channel : inputs) {
-        inputPointers.push_back(channel.data());
-    }
-    for (auto& channel : outputs) {
-        outputPointers.push_back(channel.data());
-    }
+    ClapBuffers buffers{inputCount, outputCount, block};
+    auto& [inputs, outputs, inputPointers, outputPointers] = buffers;
     InputEventList events{pointCount};
     AudioClip rendered{clip.sampleRate, std::vector<std::vector<float>>(outputCount)};
     for (std::size_t start = 0; start < clip.frames(); start += block) {

@@ -105,4 +105,18 @@ RunOutput play64(PluginInstance& instance, std::span<const float> input, const B
     return playAs<double>(instance, input, blocks, changes);
 }
 
+std::optional<std::size_t> firstDifference(const RunOutput& a, const RunOutput& b) {
+    for (std::size_t channel = 0; channel < a.channels.size() && channel < b.channels.size();
+         ++channel) {
+        const auto& x = a.channels[channel];
+        const auto& y = b.channels[channel];
+        for (std::size_t frame = 0; frame < x.size() && frame < y.size(); ++frame) {
+            if (x[frame] != y[frame]) {
+                return frame;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace vstkit::host::conformance

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct RunOutput {
     Steinberg::tresult firstFailure = Steinberg::kResultOk;
     std::size_t firstFailureFrame = 0;
 };
+
+/// The first frame at which two runs differ in any channel, if any.
+[[nodiscard]] std::optional<std::size_t> firstDifference(const RunOutput& a, const RunOutput& b);
 
 /// Plays the input into every channel of the main input bus, out of place,
 /// in 32-bit (or 64-bit after a kSample64 start) blocks, and returns what

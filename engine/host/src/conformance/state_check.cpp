@@ -7,6 +7,7 @@
 #include "number_text.h"
 #include "parameter_snapshot.h"
 #include "parameter_traits.h"
+#include "restored_audio.h"
 #include "signal.h"
 #include "vst3/plugin_instance.h"
 #include "vst3/result_text.h"
@@ -31,19 +32,6 @@ RunOutput renderFromStart(PluginInstance& instance) {
     return play(instance,
                 sine(kConfig.sampleRate, 1000.0, static_cast<std::size_t>(kConfig.sampleRate / 4)),
                 fixedBlocks(static_cast<std::size_t>(kConfig.maxBlockFrames)));
-}
-
-std::optional<std::size_t> firstDifference(const RunOutput& a, const RunOutput& b) {
-    for (std::size_t channel = 0; channel < a.channels.size() && channel < b.channels.size();
-         ++channel) {
-        for (std::size_t frame = 0;
-             frame < a.channels[channel].size() && frame < b.channels[channel].size(); ++frame) {
-            if (a.channels[channel][frame] != b.channels[channel][frame]) {
-                return frame;
-            }
-        }
-    }
-    return std::nullopt;
 }
 
 }  // namespace
@@ -97,21 +85,11 @@ CheckResult checkState(SuiteContext& context) {
         }
     }
 
-    // Audio is compared only when the plugin renders the same twice from a
-    // fresh activation: one with randomness in it may not, and that is fine.
     reportStep("rendering the original and the restored instance");
     const RunOutput first = renderFromStart(original);
     const RunOutput second = renderFromStart(original);
     const RunOutput fromRestored = renderFromStart(restored);
-    std::string audio;
-    if (firstDifference(first, second)) {
-        audio = "audio not compared (renders differ run to run)";
-    } else if (const auto frame = firstDifference(first, fromRestored)) {
-        faults.add("the restored instance sounds different from the one saved: output frame " +
-                   std::to_string(*frame) + " differs");
-    } else {
-        audio = "the restored instance renders identical audio";
-    }
+    const std::string audio = compareRestoredAudio(first, second, fromRestored, faults);
     return faults.verdict(context, "state",
                           std::to_string(edits.size()) + " changed values came back through a " +
                               std::to_string(componentState.size()) + "-byte component and " +

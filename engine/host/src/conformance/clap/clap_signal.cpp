@@ -1,4 +1,5 @@
 #include "clap_signal.h"
+#include "clap/clap_buffers.h"
 
 #include <algorithm>
 
@@ -11,16 +12,8 @@ ClapRun playClap(ClapInstance& instance, std::span<const float> input, const Blo
     const std::size_t maxBlock = instance.maxFrames();
     const std::size_t inputCount = instance.ports().mainInputChannels();
     const std::size_t outputCount = instance.ports().mainOutputChannels();
-    std::vector<std::vector<float>> inputs(inputCount, std::vector<float>(maxBlock));
-    std::vector<std::vector<float>> outputs(outputCount, std::vector<float>(maxBlock));
-    std::vector<float*> inputPointers;
-    std::vector<float*> outputPointers;
-    for (auto& channel : inputs) {
-        inputPointers.push_back(channel.data());
-    }
-    for (auto& channel : outputs) {
-        outputPointers.push_back(channel.data());
-    }
+    ClapBuffers buffers{inputCount, outputCount, maxBlock};
+    auto& [inputs, outputs, inputPointers, outputPointers] = buffers;
     InputEventList events{std::max<std::size_t>(instance.parameters().size() * 8, 64)};
     ClapRun run;
     run.output.channels.resize(outputCount);  // A fresh run: empty channels.
@@ -63,20 +56,6 @@ std::optional<std::string> runFault(const ClapRun& run) {
                " failed calls)";
     }
     return outputFault(run.output);
-}
-
-std::optional<std::size_t> firstDifference(const RunOutput& a, const RunOutput& b) {
-    for (std::size_t channel = 0; channel < a.channels.size() && channel < b.channels.size();
-         ++channel) {
-        const auto& x = a.channels[channel];
-        const auto& y = b.channels[channel];
-        for (std::size_t frame = 0; frame < x.size() && frame < y.size(); ++frame) {
-            if (x[frame] != y[frame]) {
-                return frame;
-            }
-        }
-    }
-    return std::nullopt;
 }
 
 }  // namespace vstkit::host::conformance

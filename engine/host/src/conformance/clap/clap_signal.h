@@ -35,7 +35,4 @@ struct ClapRun {
 /// a sample that is not finite, or one above kMaxOutputPeak.
 [[nodiscard]] std::optional<std::string> runFault(const ClapRun& run);
 
-/// The first frame at which two runs differ (any channel), bit for bit.
-[[nodiscard]] std::optional<std::size_t> firstDifference(const RunOutput& a, const RunOutput& b);
-
 }  // namespace vstkit::host::conformance

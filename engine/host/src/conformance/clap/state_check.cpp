@@ -9,6 +9,7 @@
 #include "conformance/fault_list.h"
 #include "conformance/isolated_run.h"
 #include "conformance/number_text.h"
+#include "conformance/restored_audio.h"
 
 namespace vstkit::host::conformance {
 
@@ -146,21 +147,11 @@ CheckResult checkClapState(ClapSuiteContext& context) {
         compareValues(fromInitial, initialValues, "the initial state", faults);
     }
 
-    // Audio is compared only when the plugin renders the same twice from a
-    // fresh activation: one with randomness in it may not, and that is fine.
     reportStep("rendering the original and the restored instance");
     const RunOutput first = renderFromStart(original);
     const RunOutput second = renderFromStart(original);
     const RunOutput fromRestored = renderFromStart(restored);
-    std::string audio;
-    if (firstDifference(first, second)) {
-        audio = "audio not compared (renders differ run to run)";
-    } else if (const auto frame = firstDifference(first, fromRestored)) {
-        faults.add("the restored instance sounds different from the one saved: output frame " +
-                   std::to_string(*frame) + " differs");
-    } else {
-        audio = "the restored instance renders identical audio";
-    }
+    const std::string audio = compareRestoredAudio(first, second, fromRestored, faults);
     return faults.verdict(
         context.outputDirectory, "state",
         std::to_string(edits.size()) + " values changed by events came back through a " +
