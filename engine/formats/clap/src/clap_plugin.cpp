@@ -71,7 +71,8 @@ ClapPlugin::ClapPlugin(const clap_abi::Host& host, const clap_abi::PluginDescrip
     };
     const auto table = core_.parameters();
     for (std::size_t row = 0; row < table.size(); ++row) {
-        rowsById_.emplace_back(protocol::paramIdOf(table[row]), static_cast<std::uint32_t>(row));
+        idOfRow_.push_back(protocol::paramIdOf(table[row]));
+        rowsById_.emplace_back(idOfRow_.back(), static_cast<std::uint32_t>(row));
     }
     std::sort(rowsById_.begin(), rowsById_.end());
     editor_ = std::make_unique<ClapEditor>(*this, host_);
@@ -175,7 +176,7 @@ void ClapPlugin::readParameterEvents(const clap_abi::InputEvents* events) noexce
 void ClapPlugin::forwardEditorEdits(const clap_abi::OutputEvents* out) noexcept {
     const bool canTell = out != nullptr && out->tryPush != nullptr;
     while (const auto edit = editorEdits_.pop()) {
-        const clap_abi::Id id = protocol::paramIdOf(core_.parameters()[edit->row]);
+        const clap_abi::Id id = idOfRow_[edit->row];
         if (edit->kind == EditorEdit::Kind::Value) {
             core_.events().add({0, edit->row, edit->plain}, true);
             if (canTell) {
@@ -307,7 +308,7 @@ bool ClapPlugin::paramInfo(std::uint32_t index, clap_abi::ParamInfo& info) const
         return false;
     }
     const protocol::ParamSpec& spec = core_.parameters()[index];
-    info.id = protocol::paramIdOf(spec);
+    info.id = idOfRow_[index];
     info.flags = clap_abi::kParamIsAutomatable;
     if (protocol::isDiscrete(spec) || spec.kind == protocol::ParamKind::Toggle) {
         info.flags |= clap_abi::kParamIsStepped;

@@ -107,7 +107,10 @@ class ClapPlugin final {
     core::ChannelLayout layout_;
     double sampleRate_ = 48000.0;
     bool active_ = false;
-    /// Table rows by clap_id (the protocol's parameter ids), sorted by id.
+    /// Each row's clap_id (the protocol's parameter id, a hash of its stable
+    /// id): computed once, not on the audio thread.
+    std::vector<clap_abi::Id> idOfRow_;
+    /// Table rows by clap_id, sorted by id.
     std::vector<std::pair<clap_abi::Id, std::uint32_t>> rowsById_;
     /// Per row, the index of its last event in the block being read, so its
     /// final point is known (made once; audio thread only).
