@@ -14,6 +14,8 @@
 #   vstkit_NAME_lv2         BUNDLE_NAME.lv2 (plugin, editor and generated TTL)
 #   vstkit_NAME_standalone  the app BUNDLE_NAME
 #   vstkit_NAME_clap        BUNDLE_NAME.clap
+#   vstkit_NAME_bare_bench  (benchmark builds of the kit) the processor alone,
+#                           timed as ./vstkit bench times the formats
 # and, with tests on, the kit's generic checks of every plugin: the
 # conformance suite on the VST3 (NAME.conformance) and on the CLAP
 # (NAME.clap.conformance), Qtractor's scan of the CLAP
@@ -94,6 +96,15 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
     vstkit_add_lv2_bundle(vstkit_${name}_lv2 ${ARG_BUNDLE_NAME} ${library})
     vstkit_add_standalone(vstkit_${name}_standalone ${ARG_BUNDLE_NAME} ${library})
     vstkit_add_clap_module(vstkit_${name}_clap ${ARG_BUNDLE_NAME} ${library})
+    # ./vstkit bench's floor: the plugin's processor called with no format.
+    if(VSTKIT_BUILD_BENCHMARKS AND TARGET vstkit::bench_timing)
+        add_executable(vstkit_${name}_bare_bench
+            "${VSTKIT_ENGINE_DIR}/bench/bare_processor/bare_processor_bench.cpp")
+        target_compile_definitions(vstkit_${name}_bare_bench PRIVATE
+            VSTKIT_BENCH_PLUGIN_TYPE=${ARG_TYPE} VSTKIT_BENCH_PLUGIN_NAME="${name}")
+        target_link_libraries(vstkit_${name}_bare_bench PRIVATE
+            ${library} vstkit::bench_timing vstkit::warnings)
+    endif()
 
     if(with_tests AND TARGET vstkit::host)
         find_program(VSTKIT_XVFB_RUN xvfb-run REQUIRED)

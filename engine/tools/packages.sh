@@ -43,10 +43,10 @@ require_packages() {
 # What building the kit, or a plugin on it, needs. juce-modules-source carries
 # Steinberg's VST3 SDK; RtAudio brings ALSA, JACK and PulseAudio to the app;
 # the editor finds its font (DejaVu Sans) through fontconfig, and its tests
-# check that it draws with it.
+# check that it draws with it; vstkit-host loads LV2 bundles through lilv.
 VSTKIT_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config juce-modules-source libsndfile1-dev
     libx11-dev libxtst-dev libpng-dev libimgui-dev libgl-dev libgl1-mesa-dri lv2-dev
-    librtaudio-dev libasound2-dev libfontconfig-dev fonts-dejavu-core)
+    librtaudio-dev libasound2-dev libfontconfig-dev fonts-dejavu-core liblilv-dev)
 # What a plugin's own tests need besides: GoogleTest, Xvfb for the editor check
 # (xauth is only a Recommends of xvfb, and xvfb-run cannot start without it),
 # sordi, without which lv2_validate cannot run, and qtractor, whose plugin

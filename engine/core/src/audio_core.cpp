@@ -61,13 +61,13 @@ std::span<const dsp::ParameterEvent> AudioCore::currentValuesAsEvents() noexcept
 }
 
 void AudioCore::settle() noexcept {
-    appliedStateGeneration_ = shared_->loadedStateGeneration.load(std::memory_order_acquire);
+    appliedStateGeneration_ = loadedStateGeneration_.load(std::memory_order_acquire);
     processor_->process({}, 0, currentValuesAsEvents());
     processor_->reset();
 }
 
 void AudioCore::applyLoadedStateIfAny() noexcept {
-    const auto generation = shared_->loadedStateGeneration.load(std::memory_order_acquire);
+    const auto generation = loadedStateGeneration_.load(std::memory_order_acquire);
     if (generation == appliedStateGeneration_) {
         return;
     }
@@ -144,7 +144,7 @@ void AudioCore::loadValues(std::span<const float> values) noexcept {
     for (std::size_t i = 0; i < std::min(values.size(), parameters_.size()); ++i) {
         shared_->values.setPlain(i, protocol::clampPlain(parameters_[i], values[i]));
     }
-    shared_->loadedStateGeneration.fetch_add(1, std::memory_order_release);
+    loadedStateGeneration_.fetch_add(1, std::memory_order_release);
 }
 
 }  // namespace vstkit::core

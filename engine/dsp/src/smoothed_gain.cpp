@@ -54,9 +54,9 @@ void SmoothedGain::apply(const ParameterEvent& event) noexcept {
     }
 }
 
-void SmoothedGain::process(std::span<float* const> channels, std::size_t frames,
-                           std::span<const ParameterEvent> events,
-                           std::size_t firstFrame) noexcept {
+void SmoothedGain::processWithEvents(std::span<float* const> channels, std::size_t frames,
+                                     std::span<const ParameterEvent> events,
+                                     std::size_t firstFrame) noexcept {
     // Split the block at each event: the audio before it keeps the old target.
     std::size_t done = 0;
     for (const ParameterEvent& event : events) {

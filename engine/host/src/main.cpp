@@ -45,8 +45,8 @@ Commands:
                                   --in-process: no child process per check
   moduleinfo BUNDLE [--stdout]    write Contents/Resources/moduleinfo.json
   bench BUNDLE [--frames N] [--calls N] [--instances N] [--json]
-  bench --bare-dsp [--frames N] [--calls N] [--json]
-                                  time process() calls (see ./vstkit bench)
+                                  time process() calls of a .vst3, .clap or
+                                  .lv2 (see ./vstkit bench)
 )";
 
 }  // namespace

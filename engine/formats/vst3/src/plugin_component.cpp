@@ -322,6 +322,10 @@ std::uint64_t PluginComponent::outputSilenceFlags(const Vst::ProcessData& data,
     const std::size_t given =
         hasInput ? static_cast<std::size_t>(std::max(data.inputs[0].numChannels, 0)) : 0;
     const std::uint64_t inputFlags = hasInput ? data.inputs[0].silenceFlags : 0;
+    // The usual case in one step: each output from its own input, all given.
+    if (layout_.inputs == channels && given >= channels) {
+        return inputFlags & ((std::uint64_t{1} << channels) - 1);
+    }
     std::uint64_t flags = 0;
     for (std::size_t c = 0; c < channels; ++c) {
         if (layout_.inputs == 0) {

@@ -9,6 +9,7 @@
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "public.sdk/source/vst/vstcomponent.h"
 #include "vstkit/core/audio_core.h"
+#include "vstkit/core/reserved_array.h"
 
 namespace vstkit::formats::vst3 {
 
@@ -86,8 +87,9 @@ class PluginComponent final : public Steinberg::Vst::Component,
     core::ChannelLayout layout_;
     /// 64-bit hosts: samples are converted to float through this buffer, in
     /// slices of kConversionFrames, so its size never depends on the host.
+    /// Untouched (not resident) in the common 32-bit case.
     static constexpr std::size_t kConversionFrames = 1024;
-    std::array<float, core::kMaxLayoutChannels * kConversionFrames> conversion_{};
+    core::ReservedArray<float> conversion_{core::kMaxLayoutChannels * kConversionFrames};
     /// setProcessing(true) may come from the UI thread: the audio thread
     /// drops the ramp at its next block instead.
     std::atomic<bool> resetPending_{false};

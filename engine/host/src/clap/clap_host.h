@@ -40,6 +40,7 @@ class ClapHost final {
 
       private:
         ClapHost& host_;
+        std::thread::id self_;
         std::thread::id previous_;
     };
 

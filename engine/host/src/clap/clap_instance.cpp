@@ -192,6 +192,16 @@ void ClapInstance::prepareBuffers() {
     scratch_.reserve(total);
     makeBuffers(ports_.inputs, inputBuffers_, inputChannels_, mainInputScratch_);
     makeBuffers(ports_.outputs, outputBuffers_, outputChannels_, mainOutputScratch_);
+    // What every block shares; process() fills in the rest.
+    block_ = {0,
+              0,
+              nullptr,
+              inputBuffers_.data(),
+              outputBuffers_.data(),
+              static_cast<std::uint32_t>(inputBuffers_.size()),
+              static_cast<std::uint32_t>(outputBuffers_.size()),
+              nullptr,
+              nullptr};
 }
 
 clap_abi::ProcessStatus ClapInstance::process(std::span<float* const> inputs,
@@ -200,23 +210,24 @@ clap_abi::ProcessStatus ClapInstance::process(std::span<float* const> inputs,
     if (!active_ || frames > maxFrames_ || (!processing_ && !startProcessing())) {
         return clap_abi::kProcessError;
     }
-    for (std::size_t port = 0; port < inputChannels_.size(); ++port) {
-        auto& channels = inputChannels_[port];
-        for (std::size_t channel = 0; channel < channels.size(); ++channel) {
-            if (port == 0 && channel < inputs.size()) {
-                channels[channel] = inputs[channel];
-            } else {
-                channels[channel] = port == 0 ? mainInputScratch_[channel] : channels[channel];
-                std::fill_n(channels[channel], frames, 0.0F);
-            }
+    // Only the main ports' channels change from block to block; every other
+    // channel points at its scratch from activation on.
+    const bool onlyMainPorts = inputChannels_.size() <= 1 && outputChannels_.size() <= 1;
+    float** const mainInputs = inputChannels_.empty() ? nullptr : inputChannels_.front().data();
+    float** const mainOutputs = outputChannels_.empty() ? nullptr : outputChannels_.front().data();
+    const std::size_t inputCount = inputBuffers_.empty() ? 0 : inputBuffers_.front().channelCount;
+    const std::size_t outputCount =
+        outputBuffers_.empty() ? 0 : outputBuffers_.front().channelCount;
+    if (onlyMainPorts && inputs.size() >= inputCount && outputs.size() >= outputCount) {
+        // The usual block, as a DAW's engine runs it: pointers, nothing else.
+        for (std::size_t channel = 0; channel < inputCount; ++channel) {
+            mainInputs[channel] = inputs[channel];
         }
-    }
-    if (!outputChannels_.empty()) {
-        auto& channels = outputChannels_.front();
-        for (std::size_t channel = 0; channel < channels.size(); ++channel) {
-            channels[channel] =
-                channel < outputs.size() ? outputs[channel] : mainOutputScratch_[channel];
+        for (std::size_t channel = 0; channel < outputCount; ++channel) {
+            mainOutputs[channel] = outputs[channel];
         }
+    } else {
+        attachAllPorts(inputs, outputs, frames);
     }
     for (auto& buffer : inputBuffers_) {
         buffer.constantMask = 0;
@@ -224,19 +235,47 @@ clap_abi::ProcessStatus ClapInstance::process(std::span<float* const> inputs,
     for (auto& buffer : outputBuffers_) {
         buffer.constantMask = 0;
     }
-    const clap_abi::Process block{steadyTime_,
-                                  frames,
-                                  nullptr,
-                                  inputBuffers_.data(),
-                                  outputBuffers_.data(),
-                                  static_cast<std::uint32_t>(inputBuffers_.size()),
-                                  static_cast<std::uint32_t>(outputBuffers_.size()),
-                                  events.list(),
-                                  outputEvents_.list()};
+    block_.steadyTime = steadyTime_;
+    block_.framesCount = frames;
+    block_.inEvents = events.list();
+    block_.outEvents = outputEvents_.list();
     const ClapHost::AudioThreadScope audio{*host_};
-    const clap_abi::ProcessStatus status = plugin_->process(plugin_, &block);
+    const clap_abi::ProcessStatus status = plugin_->process(plugin_, &block_);
     steadyTime_ += frames;
     return status;
+}
+
+// Missing main channels and other ports get scratch; scratch inputs are
+// silenced, as a plugin may have written into one.
+void ClapInstance::attachAllPorts(std::span<float* const> inputs, std::span<float* const> outputs,
+                                  std::uint32_t frames) noexcept {
+    if (!inputChannels_.empty()) {
+        attachMain(inputChannels_.front(), mainInputScratch_, inputs, frames, true);
+        for (std::size_t port = 1; port < inputChannels_.size(); ++port) {
+            for (float* channel : inputChannels_[port]) {
+                std::fill_n(channel, frames, 0.0F);
+            }
+        }
+    }
+    if (!outputChannels_.empty()) {
+        attachMain(outputChannels_.front(), mainOutputScratch_, outputs, frames, false);
+    }
+}
+
+void ClapInstance::attachMain(std::vector<float*>& channels, const std::vector<float*>& scratch,
+                              std::span<float* const> given, std::uint32_t frames,
+                              bool silenceScratch) noexcept {
+    const std::size_t count = channels.size();
+    const std::size_t supplied = std::min(given.size(), count);
+    for (std::size_t channel = 0; channel < supplied; ++channel) {
+        channels[channel] = given[channel];
+    }
+    for (std::size_t channel = supplied; channel < count; ++channel) {
+        channels[channel] = scratch[channel];
+        if (silenceScratch) {
+            std::fill_n(channels[channel], frames, 0.0F);
+        }
+    }
 }
 
 void ClapInstance::rereadParameters() {

@@ -141,6 +141,12 @@ class ClapInstance final {
 
   private:
     void prepareBuffers();
+    void attachAllPorts(std::span<float* const> inputs, std::span<float* const> outputs,
+                        std::uint32_t frames) noexcept;
+    /// Points a main port's channels at the caller's, and the rest at scratch.
+    static void attachMain(std::vector<float*>& channels, const std::vector<float*>& scratch,
+                           std::span<float* const> given, std::uint32_t frames,
+                           bool silenceScratch) noexcept;
 
     std::unique_ptr<ClapHost> host_;
     const clap_abi::Plugin* plugin_ = nullptr;
@@ -163,6 +169,8 @@ class ClapInstance final {
     std::vector<float*> mainInputScratch_;
     std::vector<float*> mainOutputScratch_;
     OutputEventList outputEvents_;
+    /// The process() argument, reused by every block.
+    clap_abi::Process block_{};
 };
 
 }  // namespace vstkit::host

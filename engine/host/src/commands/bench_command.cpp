@@ -1,26 +1,29 @@
-// Times process() through the whole VST3 interface, or (bench --bare-dsp)
-// dsp::SmoothedGain::process alone on the same buffers in the same loop, so the
-// two give the cost of the format layer as a ratio. A reading of
-// steady_clock costs about 20 ns, more than a 64-frame gain, so one reading
-// covers a batch of calls (at least ~20 us of work) and the figures are per
-// call: medians and tails of batch averages.
-#include <unistd.h>
+// Times whole process() calls through a plugin format, as a DAW makes them:
+// a VST3 through IAudioProcessor::process, a CLAP through clap_plugin.process,
+// an LV2 through run(), each with the host's own per-call work included. Each
+// plugin's processor alone is timed by its vstkit_NAME_bare_bench, with the
+// same loop (vstkit/bench/batch_timing.h), so ./vstkit bench can give the
+// format layer's cost as a ratio.
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <filesystem>
 #include <memory>
+#include <string>
 
 #include "arguments.h"
+#include "clap/clap_event_lists.h"
+#include "clap/clap_instance.h"
+#include "clap/clap_module.h"
 #include "commands.h"
 #include "conformance/signal.h"
-#include "json_writer.h"
+#include "lv2/lv2_bundle.h"
+#include "lv2/lv2_instance.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "process_memory.h"
 #include "vst3/host_application.h"
 #include "vst3/host_error.h"
 #include "vst3/plugin_instance.h"
-#include "vstkit/dsp/smoothed_gain.h"
+#include "vstkit/bench/batch_timing.h"
 
 namespace vstkit::host {
 
@@ -28,112 +31,73 @@ using namespace Steinberg;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-constexpr double kRate = 48000.0;
+struct BenchSettings {
+    std::filesystem::path bundle;
+    std::string bundleText;
+    int frames = 64;
+    int calls = 50000;
+    int instances = 1;
+    bool json = false;
+};
 
-double percentile(std::vector<double> values, double fraction) {
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1));
-    return values[index];
-}
-
-/// Per-call nanoseconds of `cycle`, one figure per batch of `batch` cycles.
-template <typename Cycle>
-std::vector<double> timeBatches(Cycle&& cycle, int batches, int batch) {
-    std::vector<double> nanoseconds;
-    nanoseconds.reserve(static_cast<std::size_t>(batches));
-    for (int i = 0; i < batches; ++i) {
-        const auto start = Clock::now();
-        for (int j = 0; j < batch; ++j) {
-            cycle();
+/// In-place buffers on the main bus, whatever its width: the same 1 kHz sine
+/// the bare bench plays, shared by every instance as one bus in a DAW.
+class InPlaceAudio final {
+  public:
+    InPlaceAudio(std::size_t channels, int frames)
+        : buffers_(channels, conformance::sine(bench::kSampleRate, 1000.0,
+                                               static_cast<std::size_t>(frames), 0.25F)) {
+        for (auto& buffer : buffers_) {
+            pointers_.push_back(buffer.data());
         }
-        const auto end = Clock::now();
-        nanoseconds.push_back(std::chrono::duration<double, std::nano>(end - start).count() /
-                              batch);
     }
-    return nanoseconds;
-}
-
-/// Calls per clock reading: enough that the reading is under 1 % of it.
-int batchFor(int frames, int instances) {
-    const int callsForTwentyMicroseconds = std::max(1, 20000 / std::max(frames / 2, 10));
-    return std::max(1, callsForTwentyMicroseconds / instances);
-}
-
-void report(const Arguments& parsed, const std::string& what, int frames, int instanceCount,
-            int calls, const std::vector<double>& nanoseconds, double bytesPerInstance) {
-    const double median = percentile(nanoseconds, 0.5);
-    const double p99 = percentile(nanoseconds, 0.99);
-    const double budgetNs = static_cast<double>(frames) / kRate * 1e9;
-    if (parsed.has("json")) {
-        std::printf(
-            "{\"bundle\": \"%s\", \"frames\": %d, \"instances\": %d, \"calls\": %d, "
-            "\"median_ns\": %.1f, \"p99_ns\": %.1f, \"budget_ns\": %.1f, "
-            "\"median_budget_percent\": %.4f, \"bytes_per_instance\": %.0f}\n",
-            what.c_str(), frames, instanceCount, calls, median, p99, budgetNs,
-            100.0 * median / budgetNs, bytesPerInstance);
-    } else {
-        std::printf(
-            "%s: %d instance(s) x %d frames, %d calls\n  median %.1f ns, p99 %.1f ns per cycle "
-            "(%.3f%% of the %.0f us budget)\n  memory %.0f KiB per instance\n",
-            what.c_str(), instanceCount, frames, calls, median, p99, 100.0 * median / budgetNs,
-            budgetNs / 1000.0, bytesPerInstance / 1024.0);
+    [[nodiscard]] std::span<float* const> channels(std::size_t count) const noexcept {
+        return {pointers_.data(), std::min(count, pointers_.size())};
     }
+
+  private:
+    std::vector<std::vector<float>> buffers_;
+    std::vector<float*> pointers_;
+};
+
+/// The first of the instances (there is always at least one).
+template <typename Instance>
+const Instance& first(const std::vector<std::unique_ptr<Instance>>& instances) {
+    if (instances.empty() || instances.front() == nullptr) {
+        throw HostError("bench: no instance was made");
+    }
+    return *instances.front();
 }
 
-/// dsp::SmoothedGain::process alone, in place, steady at -6 dB: the floor the
-/// whole plugin is compared against.
-int benchBareDsp(const Arguments& parsed, int frames, int calls) {
-    dsp::SmoothedGain processor;
-    processor.setTargetGainDb(-6.0F);
-    processor.prepare(kRate, static_cast<std::size_t>(frames));
-    std::vector<float> left =
-        conformance::sine(kRate, 1000.0, static_cast<std::size_t>(frames), 0.25F);
-    std::vector<float> right = left;
-    std::array<float*, 2> channels{left.data(), right.data()};
-    const auto cycle = [&] {
-        processor.process(channels, static_cast<std::size_t>(frames));
-        // Keep the compiler from proving the repeated calls redundant.
-        asm volatile("" : : "r"(left.data()), "r"(right.data()) : "memory");
-    };
-    const int batch = batchFor(frames, 1);
-    for (int i = 0; i < std::max(1000, calls / 10); ++i) {
+/// Warms the cycle up, reads the memory the instances hold, and times it.
+template <typename Cycle>
+void warmMeasureAndReport(const BenchSettings& settings, std::string_view format,
+                          long residentBefore, Cycle&& cycle) {
+    for (int i = 0; i < bench::warmUpCycles(settings.calls, settings.instances); ++i) {
         cycle();
     }
-    report(parsed, "dsp::SmoothedGain", frames, 1, calls, timeBatches(cycle, calls / batch, batch),
-           0.0);
-    return 0;
+    const long residentAfter = residentBytes();
+    bench::measureAndReport(
+        cycle,
+        {.what = settings.bundleText,
+         .format = format,
+         .frames = settings.frames,
+         .instances = settings.instances,
+         .calls = settings.calls,
+         .bytesPerInstance =
+             static_cast<double>(residentAfter - residentBefore) / settings.instances},
+        settings.json);
 }
 
-}  // namespace
-
-int runBench(std::span<const std::string_view> arguments) {
-    const Arguments parsed{arguments, {"json", "bare-dsp"}, {"frames", "calls", "instances"}};
-    const int frames = parsed.value("frames")
-                           ? Arguments::parseInt("frames", *parsed.value("frames"), 1, 8192)
-                           : 64;
-    const int calls = parsed.value("calls")
-                          ? Arguments::parseInt("calls", *parsed.value("calls"), 100, 10000000)
-                          : 50000;
-    const int instanceCount =
-        parsed.value("instances")
-            ? Arguments::parseInt("instances", *parsed.value("instances"), 1, 10000)
-            : 1;
-    if (parsed.has("bare-dsp")) {
-        if (!parsed.positional().empty()) {
-            throw HostError("bench --bare-dsp takes no bundle");
-        }
-        return benchBareDsp(parsed, frames, calls);
-    }
-    const Module module{parsed.onlyPositional("bundle")};
-
+int benchVst3(const BenchSettings& settings) {
+    const Module module{settings.bundle};
     auto host = owned(new HostApplication);
     const auto audioClass = module.firstClassOf(kVstAudioEffectClass);
     const long residentBefore = residentBytes();
     std::vector<std::unique_ptr<PluginInstance>> instances;
-    for (int i = 0; i < instanceCount; ++i) {
+    for (int i = 0; i < settings.instances; ++i) {
         auto instance = std::make_unique<PluginInstance>(module, audioClass, *host);
-        instance->start({kRate, frames});
+        instance->start({bench::kSampleRate, settings.frames});
         // Steady at -6 dB where the plugin has a Gain that takes "-6" (VstKit
         // does); any other plugin plays at its defaults.
         if (const auto gain = instance->findParameter("gain")) {
@@ -143,37 +107,104 @@ int runBench(std::span<const std::string_view> arguments) {
         }
         instances.push_back(std::move(instance));
     }
-
-    // In place on the main buses, whatever their width.
-    const auto& layout = instances.front()->busLayout();
-    std::vector<std::vector<float>> buffers(
+    const auto& layout = first(instances).busLayout();
+    const InPlaceAudio audio{
         static_cast<std::size_t>(std::max(layout.mainInputs(), layout.mainOutputs())),
-        conformance::sine(kRate, 1000.0, static_cast<std::size_t>(frames), 0.25F));
-    std::vector<float*> channels;
-    for (auto& buffer : buffers) {
-        channels.push_back(buffer.data());
-    }
-    const std::span<float* const> inputs{channels.data(),
-                                         static_cast<std::size_t>(layout.mainInputs())};
-    const std::span<float* const> outputs{channels.data(),
-                                          static_cast<std::size_t>(layout.mainOutputs())};
-    const auto cycle = [&] {
+        settings.frames};
+    const auto inputs = audio.channels(static_cast<std::size_t>(layout.mainInputs()));
+    const auto outputs = audio.channels(static_cast<std::size_t>(layout.mainOutputs()));
+    warmMeasureAndReport(settings, "vst3", residentBefore, [&] {
         for (auto& instance : instances) {
-            instance->process(inputs, outputs, frames, nullptr);
+            instance->process(inputs, outputs, settings.frames, nullptr);
         }
-    };
-    const int warmUp = std::max(1000, calls / 10) / instanceCount + 10;
-    for (int i = 0; i < warmUp; ++i) {
-        cycle();
-    }
-    const long residentAfter = residentBytes();
-
-    const double bytesPerInstance =
-        static_cast<double>(residentAfter - residentBefore) / instanceCount;
-    const int batch = batchFor(frames, instanceCount);
-    report(parsed, module.bundlePath().string(), frames, instanceCount, calls,
-           timeBatches(cycle, std::max(calls / batch, 10), batch), bytesPerInstance);
+    });
     return 0;
+}
+
+int benchClap(const BenchSettings& settings) {
+    const ClapModule module{settings.bundle};
+    const long residentBefore = residentBytes();
+    std::vector<std::unique_ptr<ClapInstance>> instances;
+    for (int i = 0; i < settings.instances; ++i) {
+        auto instance = std::make_unique<ClapInstance>(module);
+        instance->start(bench::kSampleRate, static_cast<std::uint32_t>(settings.frames));
+        if (const auto gain = instance->findParameter("gain")) {
+            if (const auto value = instance->textToValue(gain->id, "-6")) {
+                instance->setValues(std::array{std::pair{gain->id, *value}});
+            }
+        }
+        instances.push_back(std::move(instance));
+    }
+    const auto& ports = first(instances).ports();
+    const InPlaceAudio audio{std::max(ports.mainInputChannels(), ports.mainOutputChannels()),
+                             settings.frames};
+    const auto inputs = audio.channels(ports.mainInputChannels());
+    const auto outputs = audio.channels(ports.mainOutputChannels());
+    const InputEventList noEvents;
+    warmMeasureAndReport(settings, "clap", residentBefore, [&] {
+        for (auto& instance : instances) {
+            instance->process(inputs, outputs, static_cast<std::uint32_t>(settings.frames),
+                              noEvents);
+            instance->outputEvents().clear();
+        }
+    });
+    return 0;
+}
+
+int benchLv2(const BenchSettings& settings) {
+    Lv2Bundle bundle{settings.bundle};
+    const long residentBefore = residentBytes();
+    std::vector<std::unique_ptr<Lv2Instance>> instances;
+    for (int i = 0; i < settings.instances; ++i) {
+        auto instance = std::make_unique<Lv2Instance>(bundle, bench::kSampleRate,
+                                                      static_cast<std::uint32_t>(settings.frames));
+        // LV2 control ports carry plain values: the Gain in dB.
+        static_cast<void>(instance->setControl("gain", -6.0F));
+        instances.push_back(std::move(instance));
+    }
+    const Lv2Instance& model = first(instances);
+    const InPlaceAudio audio{std::max(model.audioInputs(), model.audioOutputs()), settings.frames};
+    for (auto& instance : instances) {
+        instance->connectAudio(audio.channels(instance->audioInputs()),
+                               audio.channels(instance->audioOutputs()));
+        instance->activate();
+    }
+    warmMeasureAndReport(settings, "lv2", residentBefore, [&] {
+        for (auto& instance : instances) {
+            instance->run(static_cast<std::uint32_t>(settings.frames));
+        }
+    });
+    return 0;
+}
+
+}  // namespace
+
+int runBench(std::span<const std::string_view> arguments) {
+    const Arguments parsed{arguments, {"json"}, {"frames", "calls", "instances"}};
+    BenchSettings settings;
+    settings.bundleText = parsed.onlyPositional("bundle");
+    settings.bundle = settings.bundleText;
+    settings.json = parsed.has("json");
+    if (const auto frames = parsed.value("frames")) {
+        settings.frames = Arguments::parseInt("frames", *frames, 1, 8192);
+    }
+    if (const auto calls = parsed.value("calls")) {
+        settings.calls = Arguments::parseInt("calls", *calls, 100, 10000000);
+    }
+    if (const auto instances = parsed.value("instances")) {
+        settings.instances = Arguments::parseInt("instances", *instances, 1, 10000);
+    }
+    auto extension = settings.bundle.extension().string();
+    if (extension.empty()) {
+        extension = settings.bundle.parent_path().extension().string();  // A trailing slash.
+    }
+    if (extension == ".clap") {
+        return benchClap(settings);
+    }
+    if (extension == ".lv2") {
+        return benchLv2(settings);
+    }
+    return benchVst3(settings);
 }
 
 }  // namespace vstkit::host

@@ -8,75 +8,72 @@ namespace vstkit::host {
 
 using namespace Steinberg;
 
+template <typename Sample>
+void BusBuffers::Channels<Sample>::prepare(std::size_t channels, std::size_t frames) {
+    scratch.assign(channels, std::vector<Sample>(frames, Sample{0}));
+    pointers.resize(channels);
+    for (std::size_t channel = 0; channel < channels; ++channel) {
+        pointers[channel] = scratch[channel].data();
+    }
+}
+
 void BusBuffers::prepare(std::span<const int32> channelsPerBus, int32 maxFrames) {
     channelsPerBus_.assign(channelsPerBus.begin(), channelsPerBus.end());
     buses_.assign(channelsPerBus.size(), Vst::AudioBusBuffers{});
-    const auto channels = static_cast<std::size_t>(
+    totalChannels_ = static_cast<std::size_t>(
         std::accumulate(channelsPerBus.begin(), channelsPerBus.end(), int32{0}));
+    mainChannels_ = channelsPerBus.empty() ? 0 : static_cast<std::size_t>(channelsPerBus[0]);
     const auto frames = static_cast<std::size_t>(std::max(maxFrames, int32{1}));
-    scratch32_.assign(channels, std::vector<float>(frames, 0.0F));
-    scratch64_.assign(channels, std::vector<double>(frames, 0.0));
-    pointers32_.assign(channels, nullptr);
-    pointers64_.assign(channels, nullptr);
-}
-
-Vst::AudioBusBuffers* BusBuffers::attach(std::span<float* const> mainChannels, int32 frames,
-                                         bool silenceScratch) noexcept {
-    return attachAs<float>(mainChannels, frames, silenceScratch);
+    channels32_.prepare(totalChannels_, frames);
+    channels64_.prepare(totalChannels_, frames);
 }
 
 Vst::AudioBusBuffers* BusBuffers::attach(std::span<double* const> mainChannels, int32 frames,
                                          bool silenceScratch) noexcept {
-    return attachAs<double>(mainChannels, frames, silenceScratch);
+    return attachAs(channels64_, mainChannels, frames, silenceScratch);
 }
 
 template <typename Sample>
-Vst::AudioBusBuffers* BusBuffers::attachAs(std::span<Sample* const> mainChannels, int32 frames,
+Vst::AudioBusBuffers* BusBuffers::attachAs(Channels<Sample>& channels,
+                                           std::span<Sample* const> mainChannels, int32 frames,
                                            bool silenceScratch) noexcept {
-    constexpr bool kDouble = std::is_same_v<Sample, double>;
-    auto& scratch = [this]() -> auto& {
-        if constexpr (kDouble) {
-            return scratch64_;
-        } else {
-            return scratch32_;
-        }
+    if (buses_.empty()) {
+        return nullptr;
     }
-    ();
-    auto& pointers = [this]() -> auto& {
-        if constexpr (kDouble) {
-            return pointers64_;
-        } else {
-            return pointers32_;
-        }
+    Sample** const pointers = channels.pointers.data();
+    // The caller's channels, then scratch for the main channels it lacks and
+    // for every other bus. A plugin may have written anything into a
+    // scratch channel or the pointer array last block: both are restored.
+    const std::size_t given = std::min(mainChannels.size(), mainChannels_);
+    for (std::size_t channel = 0; channel < given; ++channel) {
+        pointers[channel] = mainChannels[channel];
     }
-    ();
-    std::size_t channel = 0;
+    const auto length = static_cast<std::size_t>(std::max(frames, int32{0}));
+    for (std::size_t channel = given; channel < totalChannels_; ++channel) {
+        auto& samples = channels.scratch[channel];
+        if (silenceScratch) {
+            std::fill_n(samples.begin(), std::min(samples.size(), length), Sample{0});
+        }
+        pointers[channel] = samples.data();
+    }
+    Sample** first = pointers;
     for (std::size_t bus = 0; bus < buses_.size(); ++bus) {
-        Sample** const first = pointers.data() + channel;
-        for (int32 index = 0; index < channelsPerBus_[bus]; ++index, ++channel) {
-            const auto mainIndex = static_cast<std::size_t>(index);
-            if (bus == 0 && mainIndex < mainChannels.size()) {
-                pointers[channel] = mainChannels[mainIndex];
-                continue;
-            }
-            auto& samples = scratch[channel];
-            if (silenceScratch) {
-                std::fill_n(samples.begin(),
-                            std::min(samples.size(), static_cast<std::size_t>(std::max(frames, 0))),
-                            Sample{0});
-            }
-            pointers[channel] = samples.data();
-        }
         auto& buffers = buses_[bus];
         buffers.numChannels = channelsPerBus_[bus];
         buffers.silenceFlags = 0;
-        if constexpr (kDouble) {
+        if constexpr (std::is_same_v<Sample, double>) {
             buffers.channelBuffers64 = first;
         } else {
             buffers.channelBuffers32 = first;
         }
+        first += channelsPerBus_[bus];
     }
-    return buses_.empty() ? nullptr : buses_.data();
+    return buses_.data();
 }
+
+// The inline attach() for floats falls back to this one.
+template Vst::AudioBusBuffers* BusBuffers::attachAs<float>(Channels<float>&,
+                                                           std::span<float* const>, int32,
+                                                           bool) noexcept;
 
 }  // namespace vstkit::host

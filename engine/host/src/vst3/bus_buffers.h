@@ -22,7 +22,21 @@ class BusBuffers final {
     /// Scratch inputs are silenced first: plugins may read them.
     [[nodiscard]] Steinberg::Vst::AudioBusBuffers* attach(std::span<float* const> mainChannels,
                                                           Steinberg::int32 frames,
-                                                          bool silenceScratch) noexcept;
+                                                          bool silenceScratch) noexcept {
+        // The common case, inline: one bus, every channel supplied.
+        if (buses_.size() == 1 && mainChannels.size() == totalChannels_) {
+            float** const pointers = channels32_.pointers.data();
+            for (std::size_t channel = 0; channel < totalChannels_; ++channel) {
+                pointers[channel] = mainChannels[channel];
+            }
+            auto& bus = buses_.front();
+            bus.numChannels = channelsPerBus_.front();
+            bus.silenceFlags = 0;
+            bus.channelBuffers32 = pointers;
+            return buses_.data();
+        }
+        return attachAs(channels32_, mainChannels, frames, silenceScratch);
+    }
     [[nodiscard]] Steinberg::Vst::AudioBusBuffers* attach(std::span<double* const> mainChannels,
                                                           Steinberg::int32 frames,
                                                           bool silenceScratch) noexcept;
@@ -32,18 +46,28 @@ class BusBuffers final {
     }
 
   private:
+    /// The channel pointers and scratch channels of one sample type. Each
+    /// scratch channel's pointer is in place from prepare() on, so a block
+    /// only writes the main bus's pointers the caller supplies.
     template <typename Sample>
-    Steinberg::Vst::AudioBusBuffers* attachAs(std::span<Sample* const> mainChannels,
+    struct Channels {
+        std::vector<std::vector<Sample>> scratch;  // One per channel, bus after bus.
+        std::vector<Sample*> pointers;
+        void prepare(std::size_t channels, std::size_t frames);
+    };
+
+    template <typename Sample>
+    Steinberg::Vst::AudioBusBuffers* attachAs(Channels<Sample>& channels,
+                                              std::span<Sample* const> mainChannels,
                                               Steinberg::int32 frames,
                                               bool silenceScratch) noexcept;
 
     std::vector<Steinberg::Vst::AudioBusBuffers> buses_;
     std::vector<Steinberg::int32> channelsPerBus_;
-    // One entry per channel of every bus, bus after bus.
-    std::vector<std::vector<float>> scratch32_;
-    std::vector<std::vector<double>> scratch64_;
-    std::vector<float*> pointers32_;
-    std::vector<double*> pointers64_;
+    std::size_t mainChannels_ = 0;
+    std::size_t totalChannels_ = 0;
+    Channels<float> channels32_;
+    Channels<double> channels64_;
 };
 
 }  // namespace vstkit::host

@@ -94,6 +94,10 @@ void PluginInstance::connect(const Module& module, Vst::IHostApplication& host) 
         }
     }
     controller_->setComponentHandler(handler_);
+    // A plugin reports output changes of its own parameters only: room for
+    // each of them, and no more (a fixed 64 cost 66 KB per instance).
+    outputChanges_ = owned(new ParameterChanges(
+        static_cast<std::size_t>(std::max(controller_->getParameterCount(), int32{1}))));
     const auto state = saveComponentState();
     auto stream = owned(new MemoryStream(state));
     controller_->setComponentState(stream);
@@ -237,12 +241,16 @@ tresult PluginInstance::processBlock(std::span<Sample* const> inputs,
     constexpr bool kDouble = std::is_same_v<Sample, double>;
     outputChanges_->clear();
 
-    Vst::ProcessData data{};
+    // Every field is set each block: a plugin may have changed any of them.
+    // Assigned one by one, as zeroing the whole struct first costs a memset.
+    Vst::ProcessData& data = processData_;
     data.processMode = config_.processMode;
     data.symbolicSampleSize = kDouble ? Vst::kSample64 : Vst::kSample32;
     data.numSamples = frames;
     data.numInputs = inputBuffers_.busCount();
     data.numOutputs = outputBuffers_.busCount();
+    data.inputEvents = nullptr;
+    data.outputEvents = nullptr;
     data.inputs = inputBuffers_.attach(inputs, frames, true);
     data.outputs = outputBuffers_.attach(outputs, frames, false);
     if (data.inputs != nullptr) {

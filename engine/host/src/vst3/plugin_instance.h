@@ -156,6 +156,8 @@ class PluginInstance final {
     BusBuffers inputBuffers_;
     BusBuffers outputBuffers_;
     Steinberg::Vst::ProcessContext context_{};
+    /// Reused by every block, as a DAW's engine keeps one per plugin.
+    Steinberg::Vst::ProcessData processData_{};
     std::uint64_t inputSilenceFlags_ = 0;
     std::uint64_t outputSilenceFlags_ = 0;
 };

@@ -10,6 +10,7 @@
 
 #include "vstkit/core/event_list.h"
 #include "vstkit/core/plugin_definition.h"
+#include "vstkit/core/reserved_array.h"
 #include "vstkit/core/shared_parameters.h"
 #include "vstkit/protocol/state.h"
 
@@ -82,8 +83,7 @@ class AudioCore final {
 
   private:
     [[nodiscard]] bool hasLoadedState() const noexcept {
-        return sharedValues_->loadedStateGeneration.load(std::memory_order_acquire) !=
-               appliedStateGeneration_;
+        return loadedStateGeneration_.load(std::memory_order_acquire) != appliedStateGeneration_;
     }
     void applyLoadedStateIfAny() noexcept;
     [[nodiscard]] std::span<const dsp::ParameterEvent> currentValuesAsEvents() noexcept;
@@ -116,13 +116,17 @@ class AudioCore final {
     std::span<const protocol::ParamSpec> parameters_;
     std::shared_ptr<SharedParameters> shared_;
     SharedParameters* sharedValues_;  // shared_.get(), one load cheaper per block.
+    /// Bumped by the host thread after it loads state into the shared values;
+    /// the audio thread then applies all of them at the next block's start.
+    /// Here, not in the shared values, so a block reads one object's cache lines.
+    std::atomic<std::uint32_t> loadedStateGeneration_{0};
     std::uint32_t appliedStateGeneration_ = 0;
     EventList events_;
     alignas(
         kInlineProcessorAlignment) std::array<std::byte, kInlineProcessorBytes> processorStorage_;
     std::unique_ptr<ProcessorInstance, ProcessorDisposal> processor_;
     /// Events rebased to a slice's start, or every row's value for settle().
-    std::vector<dsp::ParameterEvent> scratch_;
+    ReservedArray<dsp::ParameterEvent> scratch_;
 };
 
 }  // namespace vstkit::core

@@ -3,8 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <span>
-#include <vector>
-
+#include "vstkit/core/reserved_array.h"
 #include "vstkit/dsp/parameter_event.h"
 #include "vstkit/protocol/param_spec.h"
 
@@ -54,7 +53,7 @@ class EventList final {
     [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
 
   private:
-    std::vector<dsp::ParameterEvent> events_;
+    ReservedArray<dsp::ParameterEvent> events_;
     std::size_t size_ = 0;
 };
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <span>
 
@@ -19,9 +18,6 @@ struct SharedParameters {
     /// (each row's last applied value) and by the host thread when state is
     /// loaded. A controller or editor follows playback by polling it.
     ParameterStore values;
-    /// Bumped by the host thread after it loads state into `values`; the audio
-    /// thread then applies all of them at the next block's start.
-    std::atomic<std::uint32_t> loadedStateGeneration{0};
 };
 
 }  // namespace vstkit::core

@@ -1,15 +1,17 @@
 #pragma once
 
-#include <array>
 #include <atomic>
 #include <cstddef>
 #include <optional>
+
+#include "vstkit/core/reserved_array.h"
 
 namespace vstkit::core {
 
 /// A bounded single-producer, single-consumer queue: one thread pushes, one
 /// other thread pops, neither ever blocks, locks or allocates. When full,
-/// push() refuses the item and the producer decides what that means.
+/// push() refuses the item and the producer decides what that means. Made
+/// on the host thread (allocates); its slots become resident as they are used.
 template <typename T, std::size_t Capacity>
 class SpscQueue final {
     static_assert(Capacity >= 2 && (Capacity & (Capacity - 1)) == 0,
@@ -48,7 +50,7 @@ class SpscQueue final {
     // Separate cache lines: the two threads each write one index.
     alignas(64) std::atomic<std::size_t> head_{0};
     alignas(64) std::atomic<std::size_t> tail_{0};
-    std::array<T, Capacity> items_{};
+    ReservedArray<T> items_{Capacity};
 };
 
 }  // namespace vstkit::core

@@ -101,8 +101,16 @@ class SmoothedGain final {
     /// Events for rows this processor does not use are ignored. When the
     /// audio is one slice of a longer block starting at `firstFrame`, event
     /// offsets count from the block's start and are rebased here.
+    /// Inline when there are no events: most blocks, and at 64 frames the
+    /// extra call would cost a tenth of the work.
     void process(std::span<float* const> channels, std::size_t frames,
-                 std::span<const ParameterEvent> events, std::size_t firstFrame = 0) noexcept;
+                 std::span<const ParameterEvent> events, std::size_t firstFrame = 0) noexcept {
+        if (events.empty()) {
+            process(channels, frames);
+            return;
+        }
+        processWithEvents(channels, frames, events, firstFrame);
+    }
 
     /// Applies one event's value now (no audio), e.g. before playback starts.
     void apply(const ParameterEvent& event) noexcept;
@@ -131,6 +139,8 @@ class SmoothedGain final {
 
     static void applyRampGain(float* __restrict samples, const float* __restrict gains,
                               std::size_t frames) noexcept;
+    void processWithEvents(std::span<float* const> channels, std::size_t frames,
+                           std::span<const ParameterEvent> events, std::size_t firstFrame) noexcept;
     void processRamping(std::span<float* const> channels, std::size_t frames) noexcept;
     void processFrom(std::span<float* const> channels, std::size_t start,
                      std::size_t frames) noexcept;
