@@ -19,6 +19,15 @@ TEST(SpscQueue, RefusesWhenFullAndKeepsOrder) {
     EXPECT_EQ(queue.pop(), std::nullopt);
 }
 
+TEST(SpscQueue, EmptyUntilPushedAndAgainOncePopped) {
+    SpscQueue<int, 4> queue;
+    EXPECT_TRUE(queue.empty());
+    EXPECT_TRUE(queue.push(7));
+    EXPECT_FALSE(queue.empty());
+    EXPECT_EQ(queue.pop(), 7);
+    EXPECT_TRUE(queue.empty());
+}
+
 TEST(SpscQueue, TwoThreadsPassEveryItemInOrder) {
     constexpr int kItems = 200000;
     SpscQueue<int, 64> queue;

@@ -206,7 +206,9 @@ void ClapPlugin::forwardEditorEdits(const clap_abi::OutputEvents* out) noexcept 
 
 clap_abi::ProcessStatus ClapPlugin::process(const clap_abi::Process& process) noexcept {
     const core::RealtimeGuard guard;
-    forwardEditorEdits(process.outEvents);
+    if (!editorEdits_.empty()) {  // Most blocks: no call at all.
+        forwardEditorEdits(process.outEvents);
+    }
     readParameterEvents(process.inEvents);
     const std::size_t frames = process.framesCount;
     const bool hasOutput = process.audioOutputsCount > 0 && process.audioOutputs != nullptr &&

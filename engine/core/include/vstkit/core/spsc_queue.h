@@ -35,6 +35,11 @@ class SpscQueue final {
         return true;
     }
 
+    /// Consumer thread only: true when pop() would find nothing.
+    [[nodiscard]] bool empty() const noexcept {
+        return head_.load(std::memory_order_relaxed) == tail_.load(std::memory_order_acquire);
+    }
+
     /// Consumer thread only.
     [[nodiscard]] std::optional<T> pop() noexcept {
         const std::size_t head = head_.load(std::memory_order_relaxed);
