@@ -207,6 +207,14 @@ void PluginInstance::start(const ProcessConfig& config) {
     context_.timeSigDenominator = 4;
     context_.state = Vst::ProcessContext::kPlaying | Vst::ProcessContext::kTempoValid |
                      Vst::ProcessContext::kTimeSigValid;
+    // What stays the same from block to block is set once, as a DAW's engine
+    // does; processBlock() fills in the rest.
+    processData_ = {};
+    processData_.processMode = config.processMode;
+    processData_.numInputs = inputBuffers_.busCount();
+    processData_.numOutputs = outputBuffers_.busCount();
+    processData_.outputParameterChanges = outputChanges_;
+    processData_.processContext = &context_;
     running_ = true;
 }
 
@@ -241,24 +249,16 @@ tresult PluginInstance::processBlock(std::span<Sample* const> inputs,
     constexpr bool kDouble = std::is_same_v<Sample, double>;
     outputChanges_->clear();
 
-    // Every field is set each block: a plugin may have changed any of them.
-    // Assigned one by one, as zeroing the whole struct first costs a memset.
+    // The fields that change per block; start() set the others.
     Vst::ProcessData& data = processData_;
-    data.processMode = config_.processMode;
     data.symbolicSampleSize = kDouble ? Vst::kSample64 : Vst::kSample32;
     data.numSamples = frames;
-    data.numInputs = inputBuffers_.busCount();
-    data.numOutputs = outputBuffers_.busCount();
-    data.inputEvents = nullptr;
-    data.outputEvents = nullptr;
     data.inputs = inputBuffers_.attach(inputs, frames, true);
     data.outputs = outputBuffers_.attach(outputs, frames, false);
     if (data.inputs != nullptr) {
         data.inputs[0].silenceFlags = inputSilenceFlags_;
     }
     data.inputParameterChanges = changes;
-    data.outputParameterChanges = outputChanges_;
-    data.processContext = &context_;
     const tresult result = processor_->process(data);
     outputSilenceFlags_ = data.outputs != nullptr ? data.outputs[0].silenceFlags : 0;
     context_.projectTimeSamples += frames;
