@@ -211,23 +211,18 @@ clap_abi::ProcessStatus ClapInstance::process(std::span<float* const> inputs,
         return clap_abi::kProcessError;
     }
     // Only the main ports' channels change from block to block; every other
-    // channel points at its scratch from activation on.
-    const bool onlyMainPorts = inputChannels_.size() <= 1 && outputChannels_.size() <= 1;
-    float** const mainInputs = inputChannels_.empty() ? nullptr : inputChannels_.front().data();
-    float** const mainOutputs = outputChannels_.empty() ? nullptr : outputChannels_.front().data();
-    const std::size_t inputCount = inputBuffers_.empty() ? 0 : inputBuffers_.front().channelCount;
-    const std::size_t outputCount =
-        outputBuffers_.empty() ? 0 : outputBuffers_.front().channelCount;
-    if (onlyMainPorts && inputs.size() >= inputCount && outputs.size() >= outputCount) {
-        // The usual block, as a DAW's engine runs it: pointers, nothing else.
-        for (std::size_t channel = 0; channel < inputCount; ++channel) {
-            mainInputs[channel] = inputs[channel];
+    // channel points at its scratch from activation on. Scratch inputs are
+    // silenced, as a plugin may have written into one.
+    if (!inputChannels_.empty()) {
+        attachMain(inputChannels_.front(), mainInputScratch_, inputs, frames, true);
+        for (std::size_t port = 1; port < inputChannels_.size(); ++port) {
+            for (float* channel : inputChannels_[port]) {
+                std::fill_n(channel, frames, 0.0F);
+            }
         }
-        for (std::size_t channel = 0; channel < outputCount; ++channel) {
-            mainOutputs[channel] = outputs[channel];
-        }
-    } else {
-        attachAllPorts(inputs, outputs, frames);
+    }
+    if (!outputChannels_.empty()) {
+        attachMain(outputChannels_.front(), mainOutputScratch_, outputs, frames, false);
     }
     for (auto& buffer : inputBuffers_) {
         buffer.constantMask = 0;
@@ -243,23 +238,6 @@ clap_abi::ProcessStatus ClapInstance::process(std::span<float* const> inputs,
     const clap_abi::ProcessStatus status = plugin_->process(plugin_, &block_);
     steadyTime_ += frames;
     return status;
-}
-
-// Missing main channels and other ports get scratch; scratch inputs are
-// silenced, as a plugin may have written into one.
-void ClapInstance::attachAllPorts(std::span<float* const> inputs, std::span<float* const> outputs,
-                                  std::uint32_t frames) noexcept {
-    if (!inputChannels_.empty()) {
-        attachMain(inputChannels_.front(), mainInputScratch_, inputs, frames, true);
-        for (std::size_t port = 1; port < inputChannels_.size(); ++port) {
-            for (float* channel : inputChannels_[port]) {
-                std::fill_n(channel, frames, 0.0F);
-            }
-        }
-    }
-    if (!outputChannels_.empty()) {
-        attachMain(outputChannels_.front(), mainOutputScratch_, outputs, frames, false);
-    }
 }
 
 void ClapInstance::attachMain(std::vector<float*>& channels, const std::vector<float*>& scratch,

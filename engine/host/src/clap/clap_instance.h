@@ -141,8 +141,6 @@ class ClapInstance final {
 
   private:
     void prepareBuffers();
-    void attachAllPorts(std::span<float* const> inputs, std::span<float* const> outputs,
-                        std::uint32_t frames) noexcept;
     /// Points a main port's channels at the caller's, and the rest at scratch.
     static void attachMain(std::vector<float*>& channels, const std::vector<float*>& scratch,
                            std::span<float* const> given, std::uint32_t frames,

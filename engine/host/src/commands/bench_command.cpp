@@ -32,8 +32,7 @@ using namespace Steinberg;
 namespace {
 
 struct BenchSettings {
-    std::filesystem::path bundle;
-    std::string bundleText;
+    std::string bundle;
     int frames = 64;
     int calls = 50000;
     int instances = 1;
@@ -79,7 +78,7 @@ void warmMeasureAndReport(const BenchSettings& settings, std::string_view format
     const long residentAfter = residentBytes();
     bench::measureAndReport(
         cycle,
-        {.what = settings.bundleText,
+        {.what = settings.bundle,
          .format = format,
          .frames = settings.frames,
          .instances = settings.instances,
@@ -90,7 +89,7 @@ void warmMeasureAndReport(const BenchSettings& settings, std::string_view format
 }
 
 int benchVst3(const BenchSettings& settings) {
-    const Module module{settings.bundle};
+    const Module module{std::filesystem::path{settings.bundle}};
     auto host = owned(new HostApplication);
     const auto audioClass = module.firstClassOf(kVstAudioEffectClass);
     const long residentBefore = residentBytes();
@@ -122,7 +121,7 @@ int benchVst3(const BenchSettings& settings) {
 }
 
 int benchClap(const BenchSettings& settings) {
-    const ClapModule module{settings.bundle};
+    const ClapModule module{std::filesystem::path{settings.bundle}};
     const long residentBefore = residentBytes();
     std::vector<std::unique_ptr<ClapInstance>> instances;
     for (int i = 0; i < settings.instances; ++i) {
@@ -152,7 +151,7 @@ int benchClap(const BenchSettings& settings) {
 }
 
 int benchLv2(const BenchSettings& settings) {
-    Lv2Bundle bundle{settings.bundle};
+    Lv2Bundle bundle{std::filesystem::path{settings.bundle}};
     const long residentBefore = residentBytes();
     std::vector<std::unique_ptr<Lv2Instance>> instances;
     for (int i = 0; i < settings.instances; ++i) {
@@ -182,8 +181,7 @@ int benchLv2(const BenchSettings& settings) {
 int runBench(std::span<const std::string_view> arguments) {
     const Arguments parsed{arguments, {"json"}, {"frames", "calls", "instances"}};
     BenchSettings settings;
-    settings.bundleText = parsed.onlyPositional("bundle");
-    settings.bundle = settings.bundleText;
+    settings.bundle = parsed.onlyPositional("bundle");
     settings.json = parsed.has("json");
     if (const auto frames = parsed.value("frames")) {
         settings.frames = Arguments::parseInt("frames", *frames, 1, 8192);
@@ -194,9 +192,10 @@ int runBench(std::span<const std::string_view> arguments) {
     if (const auto instances = parsed.value("instances")) {
         settings.instances = Arguments::parseInt("instances", *instances, 1, 10000);
     }
-    auto extension = settings.bundle.extension().string();
+    const std::filesystem::path bundle{settings.bundle};
+    auto extension = bundle.extension().string();
     if (extension.empty()) {
-        extension = settings.bundle.parent_path().extension().string();  // A trailing slash.
+        extension = bundle.parent_path().extension().string();  // A trailing slash.
     }
     if (extension == ".clap") {
         return benchClap(settings);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
@@ -23,23 +25,13 @@ class BusBuffers final {
     [[nodiscard]] Steinberg::Vst::AudioBusBuffers* attach(std::span<float* const> mainChannels,
                                                           Steinberg::int32 frames,
                                                           bool silenceScratch) noexcept {
-        // The common case, inline: one bus, every channel supplied.
-        if (buses_.size() == 1 && mainChannels.size() == totalChannels_) {
-            float** const pointers = channels32_.pointers.data();
-            for (std::size_t channel = 0; channel < totalChannels_; ++channel) {
-                pointers[channel] = mainChannels[channel];
-            }
-            auto& bus = buses_.front();
-            bus.numChannels = channelsPerBus_.front();
-            bus.silenceFlags = 0;
-            bus.channelBuffers32 = pointers;
-            return buses_.data();
-        }
         return attachAs(channels32_, mainChannels, frames, silenceScratch);
     }
     [[nodiscard]] Steinberg::Vst::AudioBusBuffers* attach(std::span<double* const> mainChannels,
                                                           Steinberg::int32 frames,
-                                                          bool silenceScratch) noexcept;
+                                                          bool silenceScratch) noexcept {
+        return attachAs(channels64_, mainChannels, frames, silenceScratch);
+    }
 
     [[nodiscard]] Steinberg::int32 busCount() const noexcept {
         return static_cast<Steinberg::int32>(buses_.size());
@@ -56,11 +48,46 @@ class BusBuffers final {
         void prepare(std::size_t channels, std::size_t frames);
     };
 
+    /// Inline: a block of a stereo plugin is a few stores, and a call with
+    /// its set-up cost as much again.
     template <typename Sample>
     Steinberg::Vst::AudioBusBuffers* attachAs(Channels<Sample>& channels,
                                               std::span<Sample* const> mainChannels,
                                               Steinberg::int32 frames,
-                                              bool silenceScratch) noexcept;
+                                              bool silenceScratch) noexcept {
+        if (buses_.empty()) {
+            return nullptr;
+        }
+        Sample** const pointers = channels.pointers.data();
+        // The caller's channels, then scratch for the main channels it lacks
+        // and for every other bus. A plugin may have written anything into a
+        // scratch channel or the pointer array last block: both are restored.
+        const std::size_t given = std::min(mainChannels.size(), mainChannels_);
+        for (std::size_t channel = 0; channel < given; ++channel) {
+            pointers[channel] = mainChannels[channel];
+        }
+        if (given < totalChannels_) {
+            restoreScratch(channels, given, frames, silenceScratch);
+        }
+        Sample** first = pointers;
+        for (std::size_t bus = 0; bus < buses_.size(); ++bus) {
+            auto& buffers = buses_[bus];
+            buffers.numChannels = channelsPerBus_[bus];
+            buffers.silenceFlags = 0;
+            if constexpr (std::is_same_v<Sample, double>) {
+                buffers.channelBuffers64 = first;
+            } else {
+                buffers.channelBuffers32 = first;
+            }
+            first += channelsPerBus_[bus];
+        }
+        return buses_.data();
+    }
+
+    /// Points channels [from, all) at their scratch, silenced if asked.
+    template <typename Sample>
+    void restoreScratch(Channels<Sample>& channels, std::size_t from, Steinberg::int32 frames,
+                        bool silence) noexcept;
 
     std::vector<Steinberg::Vst::AudioBusBuffers> buses_;
     std::vector<Steinberg::int32> channelsPerBus_;

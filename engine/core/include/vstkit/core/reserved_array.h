@@ -16,6 +16,8 @@ template <typename Value>
 class ReservedArray final {
     static_assert(std::is_trivially_copyable_v<Value> && std::is_trivially_destructible_v<Value>,
                   "values are created by writing them: a trivial type only");
+    static_assert(alignof(Value) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__,
+                  "plain operator new gives only the default alignment");
 
   public:
     /// Host thread: allocates.
