@@ -22,11 +22,14 @@ class AppWindow final {
         int height = 0;
     };
 
-    /// Connects to $DISPLAY and maps a window of the given size, which the
-    /// user may resize down to `minimum`. On failure returns nullptr with a
-    /// one-line reason in `error`.
-    [[nodiscard]] static std::unique_ptr<AppWindow> open(std::string_view title, Size size,
-                                                         Size minimum, std::string& error);
+    /// Connects to $DISPLAY; show() then maps the window. On failure returns
+    /// nullptr with a one-line reason in `error`.
+    [[nodiscard]] static std::unique_ptr<AppWindow> connect(std::string& error);
+    /// The desktop's content scale, read on this connection (detectScreenScale).
+    [[nodiscard]] float screenScale() const noexcept;
+    /// Maps a window of the given size, which the user may resize down to
+    /// `minimum`. Once only.
+    void show(std::string_view title, Size size, Size minimum);
     ~AppWindow();
 
     AppWindow(const AppWindow&) = delete;

@@ -25,7 +25,7 @@ struct Options {
     std::optional<unsigned> sampleRate;
     /// Empty: kDefaultBufferFrames.
     std::optional<unsigned> bufferFrames;
-    /// The editor's content scale, 0.5 to 4; empty: the screen's (detectScreenScale).
+    /// The editor's content scale, 0.5 to 4; empty: the screen's (AppWindow::screenScale).
     std::optional<float> scale;
     /// In command-line order: a later --set of the same parameter wins.
     std::vector<ParameterSetting> settings;

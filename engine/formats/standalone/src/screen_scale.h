@@ -3,14 +3,18 @@
 #include <optional>
 #include <string_view>
 
+struct _XDisplay;
+
 namespace vstkit::formats::standalone {
 
 /// The app's content scale for the editor, as the desktop asks for it: the
 /// X resource Xft.dpi where the desktop sets one (GNOME, KDE and xrdb do),
 /// else the screen's physical size when it says the pixels are dense, else 1.
-/// Opens and closes a connection of its own; 1 without a display.
-/// Implemented per platform (screen_scale_x11.cpp).
-[[nodiscard]] float detectScreenScale() noexcept;
+/// Read on the app window's own connection: a connection opened and closed
+/// just for this makes an X server with no other client (Xvfb) reset, and a
+/// window connecting during the reset is refused. Implemented per platform
+/// (screen_scale_x11.cpp).
+[[nodiscard]] float detectScreenScale(_XDisplay& display) noexcept;
 
 /// The Xft.dpi value in an X resource string (XResourceManagerString), as a
 /// scale; nothing when it is missing or no positive number.

@@ -42,11 +42,8 @@ std::optional<float> scaleFromResources(const char* resources) noexcept {
     return scale;
 }
 
-float detectScreenScale() noexcept {
-    Display* const display = XOpenDisplay(nullptr);
-    if (display == nullptr) {
-        return 1.0F;  // The window's own connection then says why.
-    }
+float detectScreenScale(Display& connection) noexcept {
+    Display* const display = &connection;
     std::optional<float> scale = scaleFromResources(XResourceManagerString(display));
     if (!scale) {
         const int screen = DefaultScreen(display);
@@ -59,7 +56,6 @@ float detectScreenScale() noexcept {
             scale = std::min(*across, *down);
         }
     }
-    XCloseDisplay(display);
     return scale.value_or(1.0F);
 }
 

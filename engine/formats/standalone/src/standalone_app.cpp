@@ -137,15 +137,16 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
     if (options.window) {
         editor = std::make_unique<ui::Editor>(core::pluginDefinition().parameters, parameters,
                                               identity.name);
-        // Before the window opens, so it opens at the editor's scaled size.
-        editor->setContentScale(options.scale ? *options.scale : detectScreenScale());
         std::string error;
-        window = AppWindow::open(identity.name, {editor->width(), editor->height()},
-                                 {editor->minimumWidth(), editor->minimumHeight()}, error);
+        window = AppWindow::connect(error);
         if (!window) {
             console.warn(error + "; run with --no-window to play without a window");
             return kBadRequest;
         }
+        // Before the window is shown, so it opens at the editor's scaled size.
+        editor->setContentScale(options.scale ? *options.scale : window->screenScale());
+        window->show(identity.name, {editor->width(), editor->height()},
+                     {editor->minimumWidth(), editor->minimumHeight()});
         if (!editor->open(window->nativeWindow())) {
             console.warn("cannot show the editor: " + editor->error() +
                          "; run with --no-window to play without a window");
