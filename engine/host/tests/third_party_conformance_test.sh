@@ -15,8 +15,7 @@ fi
 version=$(dpkg-query -W -f '${Version}' zam-plugins 2>/dev/null || echo unknown)
 rm -rf "$work" && mkdir -p "$work"
 output=$work.txt
-# Its own display range (see vstkit_add_plugin): parallel runs of xvfb-run -a race.
-"$xvfb_run" -a -n 300 -s "-screen 0 1280x800x24" "$host" test "$bundle" --output "$work" \
+"$xvfb_run" -a -s "-screen 0 1280x800x24" "$host" test "$bundle" --output "$work" \
     >"$output" 2>"$work.stderr"
 status=$?
 cat "$output"

@@ -16,11 +16,9 @@ window_user="$4"
 app_name="$(basename "$app")"
 
 # The window cases run again inside xvfb-run, which gives them a display.
-# Parallel runs that all start looking at the same number can take the same
-# display: each starts from its own (400-899; the conformance runs use 200+).
 case "$case_name" in
 window | window-edit | window-close | window-resize)
-    exec xvfb-run -a -n $((400 + $$ % 500)) -s "-screen 0 1280x800x24" \
+    exec xvfb-run -a -s "-screen 0 1280x800x24" \
         bash "$0" "$case_name-on-xvfb" "$app" "$tone_client" "$window_user"
     ;;
 esac
