@@ -45,6 +45,7 @@ void AudioCore::ProcessorDisposal::operator()(ProcessorInstance* processor) cons
 
 void AudioCore::prepare(double sampleRate, std::size_t maxBlockFrames) noexcept {
     processor_->prepare(sampleRate, maxBlockFrames);
+    shared_->meters.prepare(sampleRate);
     settle();
 }
 
@@ -83,6 +84,7 @@ ProcessStatus AudioCore::processSlice(std::span<float* const> channels, std::siz
     }
     const auto status =
         processor_->process(channels, frames, eventsOfSlice(firstFrame, frames, lastSlice));
+    measureIfListenedTo(channels, frames);
     if (lastSlice) {
         endBlock();
     }

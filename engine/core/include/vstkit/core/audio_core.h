@@ -48,12 +48,15 @@ class AudioCore final {
     /// Applies events() at their offsets and processes the audio in place,
     /// then clears events(). Loaded state takes effect at offset 0. Stores
     /// each row's last applied value in shared() for the controller. Never
-    /// allocates or locks. Says whether the output may ring on past silent input.
+    /// allocates or locks. Meters the output while someone listens
+    /// (shared()->meters). Says whether the output may ring on past silent input.
     ProcessStatus process(std::span<float* const> channels, std::size_t frames) noexcept {
         // Most blocks carry no change: go straight to the processor (inline,
         // because at 64 frames the bookkeeping would cost as much as the gain).
         if (events_.empty() && !hasLoadedState()) {
-            return processor_->process(channels, frames, {});
+            const ProcessStatus status = processor_->process(channels, frames, {});
+            measureIfListenedTo(channels, frames);
+            return status;
         }
         return processSlice(channels, 0, frames, true);
     }
@@ -82,6 +85,12 @@ class AudioCore final {
     }
 
   private:
+    /// Meters the processed audio while an editor or meter port listens.
+    void measureIfListenedTo(std::span<float* const> channels, std::size_t frames) noexcept {
+        if (sharedValues_->meters.isListenedTo()) {
+            sharedValues_->meters.measure(channels, frames);
+        }
+    }
     [[nodiscard]] bool hasLoadedState() const noexcept {
         return loadedStateGeneration_.load(std::memory_order_acquire) != appliedStateGeneration_;
     }

@@ -1,0 +1,40 @@
+#include "vstkit/core/output_meters.h"
+
+#include <algorithm>
+
+namespace vstkit::core {
+
+void OutputMeters::prepare(double sampleRate) noexcept {
+    for (auto& meter : meters_) {
+        meter.prepare(sampleRate);
+    }
+    for (auto& published : published_) {
+        published.peak.store(0.0F, std::memory_order_relaxed);
+        published.rms.store(0.0F, std::memory_order_relaxed);
+    }
+}
+
+void OutputMeters::measure(std::span<float* const> channels, std::size_t frames) noexcept {
+    const std::size_t count = std::min(channels.size(), meters_.size());
+    for (std::size_t channel = 0; channel < count; ++channel) {
+        auto& meter = meters_[channel];
+        meter.measure(channels[channel], frames);
+        auto& published = published_[channel];
+        published.peak.store(meter.peak(), std::memory_order_relaxed);
+        published.rms.store(meter.rms(), std::memory_order_relaxed);
+        published.clips.store(meter.clips(), std::memory_order_relaxed);
+    }
+    channelCount_.store(count, std::memory_order_relaxed);
+}
+
+MeterReading OutputMeters::read(std::size_t channel) const noexcept {
+    if (channel >= published_.size()) {
+        return {};
+    }
+    const auto& published = published_[channel];
+    return {published.peak.load(std::memory_order_relaxed),
+            published.rms.load(std::memory_order_relaxed),
+            published.clips.load(std::memory_order_relaxed)};
+}
+
+}  // namespace vstkit::core
