@@ -5,7 +5,9 @@
 #     [INCLUDE_DIRS <folders plugin.h includes from, besides its own>...]
 #     [DRAG_PARAMETER <a parameter the conformance run drags in the editor>
 #      DRAG_HEIGHT <where its slider is, as a fraction of the editor height>]
-#     [DEMO <a sox synth signal, e.g. "sine 1000"> [<parameter>=<value>...]])
+#     [DEMO <a sox synth signal, e.g. "sine 1000"> [<parameter>=<value>...]]
+#     [WEB_UI <a folder with the editor's page (package.json, Vite)>
+#      [WEB_UI_SIZE <width> <height>]])
 #
 # Makes a plugin from the one header plugin.h in the calling folder:
 #   vstkit_NAME_plugin      a static library: the processor's sources and the
@@ -26,14 +28,18 @@
 # Every plugin is also listed for vstkit_write_plugin_manifest(); DEMO is what
 # `./vstkit bundle` renders through it to show it works: 2 s of the signal
 # at -9 dBFS, with the parameters set.
+# WEB_UI gives the plugin its own editor, a web page (see VstkitWebUi.cmake),
+# designed at WEB_UI_SIZE CSS pixels (default 480 x 300); the kit's helper
+# process (vstkit-webview) that shows it is placed beside every binary.
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitVst3Module.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitLv2Bundle.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitStandaloneApp.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/VstkitClapModule.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/VstkitWebUi.cmake")
 
 function(vstkit_add_plugin name)
-    cmake_parse_arguments(PARSE_ARGV 1 ARG "" "BUNDLE_NAME;TYPE;DRAG_PARAMETER;DRAG_HEIGHT"
-        "SOURCES;INCLUDE_DIRS;DEMO")
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "" "BUNDLE_NAME;TYPE;DRAG_PARAMETER;DRAG_HEIGHT;WEB_UI"
+        "SOURCES;INCLUDE_DIRS;DEMO;WEB_UI_SIZE")
     if(NOT ARG_BUNDLE_NAME OR NOT ARG_TYPE)
         message(FATAL_ERROR "vstkit_add_plugin(${name}) needs BUNDLE_NAME and TYPE")
     endif()
@@ -72,6 +78,24 @@ function(vstkit_add_plugin name)
         set(with_tests ${BUILD_TESTING})
     endif()
 
+    set(web_ui_source "")
+    set(plugin_macro "VSTKIT_PLUGIN(${ARG_TYPE})")
+    set(web_ui_declaration "")
+    if(ARG_WEB_UI)
+        if(NOT ARG_WEB_UI_SIZE)
+            set(ARG_WEB_UI_SIZE 480 300)
+        endif()
+        list(LENGTH ARG_WEB_UI_SIZE size_count)
+        if(NOT size_count EQUAL 2)
+            message(FATAL_ERROR "vstkit_add_plugin(${name}): WEB_UI_SIZE takes a width and a height")
+        endif()
+        list(GET ARG_WEB_UI_SIZE 0 web_width)
+        list(GET ARG_WEB_UI_SIZE 1 web_height)
+        vstkit_add_web_ui(${name} "${ARG_WEB_UI}" ${web_width} ${web_height} web_ui_source)
+        set(plugin_macro "VSTKIT_PLUGIN_WITH_WEB_UI(${ARG_TYPE}, vstkit_${name}_web_ui)")
+        set(web_ui_declaration "extern const vstkit::core::WebUi vstkit_${name}_web_ui;")
+    endif()
+
     set(definition "${CMAKE_CURRENT_BINARY_DIR}/vstkit_${name}_definition.cpp")
     file(CONFIGURE OUTPUT "${definition}" CONTENT [[
 // Written by vstkit_add_plugin(): the one definition of the plugin this
@@ -84,11 +108,15 @@ static_assert(vstkit::protocol::paramIdsAreUnique(@ARG_TYPE@::parameters),
 static_assert(!@ARG_TYPE@::identity.clapId.empty(),
               "the identity has no clapId: give it a reverse-domain id, e.g. com.example.name");
 
-VSTKIT_PLUGIN(@ARG_TYPE@)
+@web_ui_declaration@
+@plugin_macro@
 ]] @ONLY)
 
     set(library vstkit_${name}_plugin)
-    add_library(${library} STATIC ${ARG_SOURCES} "${definition}")
+    add_library(${library} STATIC ${ARG_SOURCES} "${definition}" ${web_ui_source})
+    if(ARG_WEB_UI)
+        add_dependencies(${library} vstkit_${name}_web_page)
+    endif()
     target_include_directories(${library} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}" ${ARG_INCLUDE_DIRS})
     target_link_libraries(${library} PUBLIC vstkit::core PRIVATE vstkit::warnings)
 
@@ -96,6 +124,25 @@ VSTKIT_PLUGIN(@ARG_TYPE@)
     vstkit_add_lv2_bundle(vstkit_${name}_lv2 ${ARG_BUNDLE_NAME} ${library})
     vstkit_add_standalone(vstkit_${name}_standalone ${ARG_BUNDLE_NAME} ${library})
     vstkit_add_clap_module(vstkit_${name}_clap ${ARG_BUNDLE_NAME} ${library})
+    if(ARG_WEB_UI)
+        # The page's helper process goes beside each binary, where the editor
+        # looks; copied on every build, so a rebuilt helper always lands.
+        set(copies "")
+        foreach(format IN ITEMS vst3 lv2 standalone clap)
+            set(dir "$<TARGET_FILE_DIR:vstkit_${name}_${format}>")
+            list(APPEND copies COMMAND "${CMAKE_COMMAND}" -E make_directory "${dir}"
+                COMMAND "${CMAKE_COMMAND}" -E copy_if_different
+                        $<TARGET_FILE:vstkit::webview_helper> "${dir}/vstkit-webview")
+        endforeach()
+        add_custom_target(vstkit_${name}_webview_helper ${copies} VERBATIM)
+        get_target_property(helper_target vstkit::webview_helper ALIASED_TARGET)
+        if(helper_target)
+            add_dependencies(vstkit_${name}_webview_helper ${helper_target})
+        endif()
+        foreach(format IN ITEMS vst3 lv2 standalone clap)
+            add_dependencies(vstkit_${name}_${format} vstkit_${name}_webview_helper)
+        endforeach()
+    endif()
     # ./vstkit bench's floor: the plugin's processor called with no format.
     if(VSTKIT_BUILD_BENCHMARKS AND TARGET vstkit::bench_timing)
         add_executable(vstkit_${name}_bare_bench

@@ -16,6 +16,7 @@
 #include "layout.h"
 #include "pointer_shape_x11.h"
 #include "theme.h"
+#include "web_editor_x11.h"
 #include "x11_error_trap.h"
 #include "x11_input.h"
 
@@ -30,6 +31,12 @@ constexpr float kMinFrameSeconds = 1.0e-5F;
 constexpr int kFramesAfterInput = 2;
 // One wheel notch scrolls this far (unscaled pixels).
 constexpr float kScrollStep = 40.0F;
+// A page is laid out for its designed size; it takes down to this fraction of it.
+constexpr float kWebMinimumFraction = 0.6F;
+
+int scaled(int cssPixels, float scale) {
+    return static_cast<int>(static_cast<float>(cssPixels) * scale + 0.5F);
+}
 
 }  // namespace
 
@@ -222,19 +229,40 @@ struct Editor::Session {
 };
 
 Editor::Editor(std::span<const protocol::ParamSpec> parameters, ParameterAccess& access,
-               std::string_view title)
-    : parameters_(parameters), access_(access), title_(title) {}
+               std::string_view title, const core::WebUi* webUi)
+    : parameters_(parameters),
+      access_(access),
+      title_(title),
+      webUi_(webUi != nullptr && !webUi->files.empty() && webUi->width > 0 && webUi->height > 0
+                 ? webUi
+                 : nullptr) {}
+
+bool Editor::isWeb() const noexcept {
+    return webUi_ != nullptr;
+}
+
+bool Editor::webSessionOpen() const noexcept {
+    return web_ != nullptr;
+}
+
+int Editor::bridgeFd() const noexcept {
+    return web_ ? web_->bridgeFd() : -1;
+}
+
+std::string Editor::pageFailure() const {
+    return web_ ? web_->failure() : std::string{};
+}
 
 Editor::~Editor() {
     close();
 }
 
 int Editor::width() const noexcept {
-    return naturalSize(parameters_, scale_).width;
+    return webUi_ ? scaled(webUi_->width, scale_) : naturalSize(parameters_, scale_).width;
 }
 
 int Editor::height() const noexcept {
-    return naturalSize(parameters_, scale_).height;
+    return webUi_ ? scaled(webUi_->height, scale_) : naturalSize(parameters_, scale_).height;
 }
 
 int Editor::currentWidth() const noexcept {
@@ -246,11 +274,13 @@ int Editor::currentHeight() const noexcept {
 }
 
 int Editor::minimumWidth() const noexcept {
-    return minimumSize(parameters_, scale_).width;
+    return webUi_ ? scaled(webUi_->width, scale_ * kWebMinimumFraction)
+                  : minimumSize(parameters_, scale_).width;
 }
 
 int Editor::minimumHeight() const noexcept {
-    return minimumSize(parameters_, scale_).height;
+    return webUi_ ? scaled(webUi_->height, scale_ * kWebMinimumFraction)
+                  : minimumSize(parameters_, scale_).height;
 }
 
 void Editor::constrain(int& width, int& height) const noexcept {
@@ -262,6 +292,10 @@ void Editor::setContentScale(float scale) noexcept {
     scale_ = sanitizeScale(scale);
     width_ = 0;
     height_ = 0;
+    if (web_) {
+        web_->setScale(scale_);
+        web_->resize(currentWidth(), currentHeight());
+    }
     if (session_ && session_->window->alive()) {
         // Fonts and layout follow at the next idle(), with the GL context current.
         const XErrorTrap trap{session_->window->display()};
@@ -270,11 +304,21 @@ void Editor::setContentScale(float scale) noexcept {
 }
 
 bool Editor::open(NativeWindow parent) {
-    if (session_) {
+    if (isOpen()) {
         error_ = "the editor is already open";
         return false;
     }
     error_.clear();
+    if (webUi_) {
+        try {
+            web_ = WebEditorSession::open(static_cast<unsigned long>(parent), currentWidth(),
+                                          currentHeight(), scale_, *webUi_, parameters_, access_,
+                                          error_);
+        } catch (...) {
+            error_ = "out of memory while opening the editor";
+        }
+        return web_ != nullptr;
+    }
     try {
         auto session = std::make_unique<Session>(parameters_, title_);
         const Size size{currentWidth(), currentHeight()};
@@ -312,6 +356,7 @@ bool Editor::open(NativeWindow parent) {
 }
 
 void Editor::close() noexcept {
+    web_.reset();
     if (!session_) {
         return;
     }
@@ -324,18 +369,28 @@ void Editor::close() noexcept {
 }
 
 bool Editor::isOpen() const noexcept {
-    return session_ != nullptr;
+    return session_ != nullptr || web_ != nullptr;
 }
 
 NativeWindow Editor::nativeWindow() const noexcept {
+    if (web_) {
+        return static_cast<NativeWindow>(web_->window());
+    }
     return session_ ? static_cast<NativeWindow>(session_->window->window()) : 0;
 }
 
 int Editor::connectionFd() const noexcept {
+    if (web_) {
+        return web_->connectionFd();
+    }
     return session_ ? session_->window->connectionFd() : -1;
 }
 
 void Editor::idle() noexcept {
+    if (web_) {
+        web_->idle();
+        return;
+    }
     if (!session_ || !session_->window->alive()) {
         return;
     }
@@ -370,6 +425,10 @@ bool Editor::resize(int width, int height) noexcept {
     }
     width_ = width;
     height_ = height;
+    if (web_) {
+        web_->resize(width, height);
+        return true;
+    }
     if (!session_ || !session_->window->alive()) {
         return true;
     }

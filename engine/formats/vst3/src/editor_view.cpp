@@ -17,7 +17,8 @@ constexpr Linux::TimerInterval kFrameIntervalMs = 33;
 EditorView::EditorView(PluginController& controller)
     : controller_(controller),
       controllerReference_(&controller),
-      editor_(core::pluginDefinition().parameters, *this, core::pluginDefinition().identity.name) {}
+      editor_(core::pluginDefinition().parameters, *this, core::pluginDefinition().identity.name,
+              core::pluginDefinition().webUi) {}
 
 EditorView::~EditorView() {
     stopRunLoop();
@@ -49,6 +50,10 @@ tresult PLUGIN_API EditorView::attached(void* parent, FIDString type) {
     }
     controller_.startFollowingAudio();
     runLoop_->registerEventHandler(this, editor_.connectionFd());
+    if (editor_.bridgeFd() >= 0) {
+        // A web page's messages are answered when they arrive, not at the next frame.
+        runLoop_->registerEventHandler(this, editor_.bridgeFd());
+    }
     runLoop_->registerTimer(this, kFrameIntervalMs);
     editor_.idle();
     return kResultOk;
@@ -135,6 +140,38 @@ void EditorView::performEdit(std::size_t index, float normalized) {
 
 void EditorView::endEdit(std::size_t index) {
     controller_.endRowEdit(index);
+}
+
+std::size_t EditorView::meterChannels() const noexcept {
+    const auto* meters = controller_.meters();
+    return meters != nullptr ? meters->channelCount() : 0;
+}
+
+core::MeterReading EditorView::meterReading(std::size_t channel) const noexcept {
+    const auto* meters = controller_.meters();
+    return meters != nullptr ? meters->read(channel) : core::MeterReading{};
+}
+
+void EditorView::listenToMeters(bool listening) noexcept {
+    if (listening && listenedMeters_ == nullptr) {
+        listenedMeters_ = controller_.meters();
+        if (listenedMeters_ != nullptr) {
+            listenedMeters_->listen();
+        }
+    } else if (!listening && listenedMeters_ != nullptr) {
+        listenedMeters_->unlisten();
+        listenedMeters_ = nullptr;
+    }
+}
+
+bool EditorView::requestResize(int width, int height) {
+    editor_.constrain(width, height);
+    if (!frame_) {
+        return false;
+    }
+    ViewRect size{0, 0, width, height};
+    // The host answers by calling onSize(), or refuses.
+    return frame_->resizeView(this, &size) == kResultOk;
 }
 
 }  // namespace vstkit::formats::vst3

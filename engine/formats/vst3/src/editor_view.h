@@ -70,6 +70,10 @@ class EditorView final : public Steinberg::FObject,
     void beginEdit(std::size_t index) override;
     void performEdit(std::size_t index, float normalized) override;
     void endEdit(std::size_t index) override;
+    [[nodiscard]] std::size_t meterChannels() const noexcept override;
+    [[nodiscard]] core::MeterReading meterReading(std::size_t channel) const noexcept override;
+    void listenToMeters(bool listening) noexcept override;
+    bool requestResize(int width, int height) override;
 
     void stopRunLoop() noexcept;
 
@@ -77,6 +81,8 @@ class EditorView final : public Steinberg::FObject,
     Steinberg::IPtr<PluginController> controllerReference_;
     Steinberg::IPtr<Steinberg::IPlugFrame> frame_;
     Steinberg::IPtr<Steinberg::Linux::IRunLoop> runLoop_;
+    /// The meters listened to, kept so the same ones are let go.
+    core::OutputMeters* listenedMeters_ = nullptr;
     ui::Editor editor_;
 };
 #pragma GCC diagnostic pop

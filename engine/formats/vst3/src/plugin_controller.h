@@ -42,6 +42,12 @@ class PluginController final : public Steinberg::Vst::EditController {
     /// opens on the host's values, not on what changed while none was open.
     void startFollowingAudio() noexcept;
 
+    /// The audio side's output meters, once the component is connected
+    /// (nullptr before: a host that keeps the two apart has no meters here).
+    [[nodiscard]] core::OutputMeters* meters() const noexcept {
+        return shared_ ? &shared_->meters : nullptr;
+    }
+
     OBJ_METHODS(PluginController, Steinberg::Vst::EditController)
 
   private:

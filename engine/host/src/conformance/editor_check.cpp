@@ -36,6 +36,7 @@ constexpr bool kResidentSizeIsMeaningful = true;
 #endif
 
 constexpr int kCycles = 50;
+constexpr auto kFirstPaintWait = std::chrono::milliseconds(8000);
 constexpr long kMaxGrowthBytes = 4L << 20;
 // No screen is larger; a size beyond it is garbage.
 constexpr int kMaxEditorSide = 16384;
@@ -206,7 +207,14 @@ CheckResult checkEditor(SuiteContext& context) {
         }
 
         reportStep("taking a screenshot of the editor");
-        const auto shot = grab(display.get(), window.id(), width, height);
+        // An editor may draw from another process (a web page takes about a
+        // second to first paint): give it up to kFirstPaintWait to show something.
+        auto shot = grab(display.get(), window.id(), width, height);
+        for (auto waited = 0ms; shot.distinctColours < 2 && waited < kFirstPaintWait;
+             waited += 100ms) {
+            frame.pump(100ms);
+            shot = grab(display.get(), window.id(), width, height);
+        }
         const auto png = context.outputDirectory / "editor.png";
         if (!writePng(png, shot.width, shot.height, shot.rgb)) {
             return CheckResult::fail("vstkit-host cannot write " + png.string());

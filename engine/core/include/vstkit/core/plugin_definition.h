@@ -10,6 +10,7 @@
 
 #include "vstkit/core/audio_facts.h"
 #include "vstkit/core/plugin_processor.h"
+#include "vstkit/core/web_ui.h"
 #include "vstkit/protocol/param_spec.h"
 #include "vstkit/protocol/table_checks.h"
 
@@ -59,6 +60,8 @@ struct PluginDefinition {
     ProcessorInstance* (*constructProcessor)(void* storage);
     std::size_t processorSize;
     std::size_t processorAlignment;
+    /// The plugin's own web editor, or nullptr for the generic editor.
+    const WebUi* webUi = nullptr;
 };
 
 /// The plugin a binary is built for: defined once per plugin binary by
@@ -109,4 +112,16 @@ template <PluginDeclaration Plugin>
 #define VSTKIT_PLUGIN(PluginType)                                                         \
     const ::vstkit::core::PluginDefinition& ::vstkit::core::pluginDefinition() noexcept { \
         return ::vstkit::core::definitionOf<PluginType>();                                \
+    }
+
+/// The same for a plugin with a web editor: `webUi` is the page packed into
+/// the binary (vstkit_add_plugin(... WEB_UI folder) generates both).
+#define VSTKIT_PLUGIN_WITH_WEB_UI(PluginType, webUiObject)                                     \
+    const ::vstkit::core::PluginDefinition& ::vstkit::core::pluginDefinition() noexcept {      \
+        static const ::vstkit::core::PluginDefinition kWithWebUi = [] {                        \
+            ::vstkit::core::PluginDefinition definition = ::vstkit::core::definitionOf<PluginType>(); \
+            definition.webUi = &(webUiObject);                                                 \
+            return definition;                                                                 \
+        }();                                                                                   \
+        return kWithWebUi;                                                                     \
     }

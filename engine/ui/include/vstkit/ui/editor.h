@@ -5,17 +5,22 @@
 #include <string>
 #include <string_view>
 
+#include "vstkit/core/web_ui.h"
 #include "vstkit/protocol/param_spec.h"
 #include "vstkit/ui/native_window.h"
 #include "vstkit/ui/parameter_access.h"
 
 namespace vstkit::ui {
 
-/// The generic plugin editor: a title and one row per parameter (a slider for
-/// a continuous or stepped value, a switch for a toggle, a combo box for a
-/// choice), drawn with Dear ImGui and OpenGL into a child window of the host's
-/// window. The interface is the same on every platform; on Linux the window is
-/// an X11 one drawn with GLX (editor_x11.cpp).
+/// A plugin's editor, of one of two kinds:
+/// - generic (the default): a title and one row per parameter (a slider for
+///   a continuous or stepped value, a switch for a toggle, a combo box for a
+///   choice), drawn with Dear ImGui and OpenGL into a child window of the
+///   host's window; on Linux an X11 one drawn with GLX (editor_x11.cpp);
+/// - web, for a plugin that carries its own page (core::WebUi): the page runs
+///   in a helper process (vstkit-webview, WebKitGTK) embedded in the host's
+///   window, and talks to the plugin over the bridge (engine/bridge). The
+///   host's process never loads GTK or WebKit (web_editor_x11.cpp).
 ///
 /// Every call is on the host's UI thread. Each open editor owns its window
 /// system connection, GL context and ImGui context, so several can be open at
@@ -28,8 +33,9 @@ namespace vstkit::ui {
 /// idle() when it is readable, for a quicker response to input.
 class Editor final {
   public:
+    /// A web editor when `webUi` has files, else the generic one.
     Editor(std::span<const protocol::ParamSpec> parameters, ParameterAccess& access,
-           std::string_view title);
+           std::string_view title, const core::WebUi* webUi = nullptr);
     /// Closes the editor if it is open.
     ~Editor();
 
@@ -79,6 +85,16 @@ class Editor final {
     /// always -1 where the platform has no such descriptor; the ~30 Hz idle()
     /// timer is enough without it.
     [[nodiscard]] int connectionFd() const noexcept;
+    /// Optional too, for a web editor: the helper's socket, readable when the
+    /// page sent a message. Watching it answers the page without waiting for
+    /// the next idle(). -1 for the generic editor or when closed.
+    [[nodiscard]] int bridgeFd() const noexcept;
+
+    /// Whether this is a web editor (the plugin carries a page).
+    [[nodiscard]] bool isWeb() const noexcept;
+    /// A web editor that cannot show its page says why (also in its window);
+    /// empty otherwise.
+    [[nodiscard]] std::string pageFailure() const;
 
     /// Called by the host at about 30 Hz (and, optionally, when connectionFd()
     /// is readable): handles pending window events and redraws when needed.
@@ -99,6 +115,7 @@ class Editor final {
 
   private:
     struct Session;  // Everything that exists only while open.
+    [[nodiscard]] bool webSessionOpen() const noexcept;
 
     std::span<const protocol::ParamSpec> parameters_;
     ParameterAccess& access_;
@@ -109,6 +126,8 @@ class Editor final {
     int height_ = 0;
     std::string error_;
     std::unique_ptr<Session> session_;
+    const core::WebUi* webUi_;
+    std::unique_ptr<class WebEditorSession> web_;
 };
 
 }  // namespace vstkit::ui
