@@ -253,6 +253,26 @@ std::string Editor::pageFailure() const {
     return web_ ? web_->failure() : std::string{};
 }
 
+bool Editor::pageLoaded() const noexcept {
+    return web_ && web_->pageLoaded();
+}
+
+long Editor::pageHelperPid() const noexcept {
+    return web_ ? static_cast<long>(web_->helperPid()) : -1L;
+}
+
+bool Editor::askPage(const std::string& expression) {
+    if (!web_) {
+        return false;
+    }
+    web_->probe(expression);
+    return true;
+}
+
+std::optional<std::string> Editor::takePageAnswer() {
+    return web_ ? web_->takeProbeAnswer() : std::nullopt;
+}
+
 Editor::~Editor() {
     close();
 }

@@ -20,8 +20,23 @@ namespace vstkit::ui {
 
 namespace {
 
-/// How long a closing editor waits for its helper before killing it.
-constexpr auto kGracefulExit = std::chrono::milliseconds(1500);
+/// How long a closing editor waits for its helper to see the socket close
+/// (a helper still starting up has no loop running yet), then for SIGTERM,
+/// before SIGKILL. The UI thread waits: closing an editor is rare.
+constexpr auto kQuitWait = std::chrono::milliseconds(300);
+constexpr auto kTerminateWait = std::chrono::milliseconds(700);
+
+/// Reaps `pid` within `wait`; true when it ended.
+bool reapWithin(HelperProcess& helper, std::chrono::milliseconds wait) {
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    while (helper.running()) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return true;
+}
 
 /// Moves `fd` off the numbers the child's fds are placed at, so that
 /// dup2 onto them never meets itself (which would keep close-on-exec).
@@ -118,9 +133,12 @@ void HelperProcess::stop() noexcept {
     if (pid_ <= 0) {
         return;
     }
-    const auto deadline = std::chrono::steady_clock::now() + kGracefulExit;
-    while (running() && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (reapWithin(*this, kQuitWait)) {
+        return;
+    }
+    kill(pid_, SIGTERM);
+    if (reapWithin(*this, kTerminateWait)) {
+        return;
     }
     if (pid_ > 0) {
         kill(pid_, SIGKILL);

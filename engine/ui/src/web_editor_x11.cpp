@@ -93,9 +93,9 @@ std::unique_ptr<WebEditorSession> WebEditorSession::open(
         const Colormap colormap = DefaultColormap(display, DefaultScreen(display));
         XParseColor(display, colormap, kBackground, &background);
         XAllocColor(display, colormap, &background);
-        session->container_ =
-            XCreateSimpleWindow(display, parent, 0, 0, static_cast<unsigned>(width),
-                                static_cast<unsigned>(height), 0, background.pixel, background.pixel);
+        session->container_ = XCreateSimpleWindow(
+            display, parent, 0, 0, static_cast<unsigned>(width), static_cast<unsigned>(height), 0,
+            background.pixel, background.pixel);
         XSync(display, False);
         if (trap.failed() || session->container_ == 0) {
             error = "cannot create the editor's window in the host's window";
@@ -127,11 +127,11 @@ void WebEditorSession::startHelper(const core::WebUi& page, float scale) {
         return;
     }
     std::string error;
-    const bool started = helper_.start(
-        program,
-        {"--parent", std::to_string(container_), "--width", std::to_string(width_), "--height",
-         std::to_string(height_), "--scale", std::to_string(scale)},
-        archive, error);
+    const bool started =
+        helper_.start(program,
+                      {"--parent", std::to_string(container_), "--width", std::to_string(width_),
+                       "--height", std::to_string(height_), "--scale", std::to_string(scale)},
+                      archive, error);
     close(archive);
     if (!started) {
         fail(error);
@@ -250,6 +250,9 @@ void WebEditorSession::readHelper() noexcept {
             case helper::kLoaded:
                 loaded_ = true;
                 break;
+            case helper::kProbe:
+                probeAnswers_.emplace_back(line.substr(1));
+                break;
             case helper::kFailed:
                 fail(std::string("The web editor cannot show its page: ").append(line.substr(1)));
                 break;
@@ -287,14 +290,17 @@ void WebEditorSession::idle() noexcept {
         readHelper();
         if (!helper_.running()) {
             if (helper_.exitCode() == 127) {
-                fail("The web editor needs WebKitGTK (libwebkit2gtk-4.1-0), which is not installed.");
+                fail(
+                    "The web editor needs WebKitGTK (libwebkit2gtk-4.1-0), which is not "
+                    "installed.");
             } else {
                 fail("The web editor's helper stopped (" + helper_.endReason() + ").");
             }
             return;
         }
         if (loaded_) {
-            for (const auto& note : bridge_->pendingNotifications(std::chrono::steady_clock::now())) {
+            for (const auto& note :
+                 bridge_->pendingNotifications(std::chrono::steady_clock::now())) {
                 sendLine(helper::kBridgeMessage, note);
             }
         }
@@ -314,6 +320,21 @@ void WebEditorSession::resize(int width, int height) noexcept {
                   static_cast<unsigned>(height));
     embedder_->resize(width, height);
     XFlush(display_);
+}
+
+void WebEditorSession::probe(const std::string& expression) noexcept {
+    if (expression.find('\n') == std::string::npos) {
+        sendLine(helper::kProbe, expression);
+    }
+}
+
+std::optional<std::string> WebEditorSession::takeProbeAnswer() {
+    if (probeAnswers_.empty()) {
+        return std::nullopt;
+    }
+    std::string answer = std::move(probeAnswers_.front());
+    probeAnswers_.pop_front();
+    return answer;
 }
 
 void WebEditorSession::setScale(float scale) noexcept {

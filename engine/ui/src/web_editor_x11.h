@@ -3,7 +3,9 @@
 #include <X11/Xlib.h>
 
 #include <chrono>
+#include <deque>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -44,6 +46,13 @@ class WebEditorSession final {
     [[nodiscard]] unsigned long window() const noexcept { return container_; }
     [[nodiscard]] int connectionFd() const noexcept;
     [[nodiscard]] int bridgeFd() const noexcept { return helper_.socketFd(); }
+    /// Asks the page to evaluate `expression`; the answer comes to
+    /// takeProbeAnswer() at a later idle().
+    void probe(const std::string& expression) noexcept;
+    [[nodiscard]] std::optional<std::string> takeProbeAnswer();
+    [[nodiscard]] bool pageLoaded() const noexcept { return loaded_; }
+    [[nodiscard]] pid_t helperPid() const noexcept { return helper_.pid(); }
+
     /// Why the page is not shown, or empty while it is (or is on its way).
     [[nodiscard]] const std::string& failure() const noexcept { return failure_; }
 
@@ -67,6 +76,7 @@ class WebEditorSession final {
     std::unique_ptr<XEmbedEmbedder> embedder_;
     HelperProcess helper_;
     std::string received_;
+    std::deque<std::string> probeAnswers_;
     std::string failure_;
     bool loaded_ = false;
     bool listening_ = false;

@@ -88,7 +88,8 @@ void XEmbedEmbedder::resize(int width, int height) noexcept {
     width_ = width;
     height_ = height;
     if (client_ != 0) {
-        XResizeWindow(display_, client_, static_cast<unsigned>(width), static_cast<unsigned>(height));
+        XResizeWindow(display_, client_, static_cast<unsigned>(width),
+                      static_cast<unsigned>(height));
     }
 }
 

@@ -7,6 +7,9 @@
 //   R           helper to editor: the page has loaded
 //   E<text>     helper to editor: the page cannot be shown, and why
 //   Z<scale>    editor to helper: the host's content scale changed
+//   P<expr>     editor to helper: evaluate a JavaScript expression in the
+//               page (tests and tools read what the page shows); the
+//               helper answers P<JSON of the value>, or P! and the error
 // The page's files come as an archive in a sealed memfd (fd 4): for each
 // file, a 4-byte little-endian path length, the path, a 4-byte length and
 // the bytes.
@@ -18,5 +21,6 @@ inline constexpr char kBridgeMessage = 'M';
 inline constexpr char kLoaded = 'R';
 inline constexpr char kFailed = 'E';
 inline constexpr char kZoom = 'Z';
+inline constexpr char kProbe = 'P';
 
 }  // namespace vstkit::ui::helper

@@ -93,8 +93,8 @@ bool parseOptions(int argc, char** argv, Options& options) {
             return false;
         }
     }
-    return options.parent != 0 && options.width > 0 && options.height > 0 &&
-           options.scale >= 0.5 && options.scale <= 4.0;
+    return options.parent != 0 && options.width > 0 && options.height > 0 && options.scale >= 0.5 &&
+           options.scale <= 4.0;
 }
 
 void servePageFile(WebKitURISchemeRequest* request, gpointer data) {
@@ -113,8 +113,8 @@ void servePageFile(WebKitURISchemeRequest* request, gpointer data) {
         g_error_free(error);
         return;
     }
-    GInputStream* stream =
-        g_memory_input_stream_new_from_data(file->data(), static_cast<gssize>(file->size()), nullptr);
+    GInputStream* stream = g_memory_input_stream_new_from_data(
+        file->data(), static_cast<gssize>(file->size()), nullptr);
     WebKitURISchemeResponse* response =
         webkit_uri_scheme_response_new(stream, static_cast<gint64>(file->size()));
     webkit_uri_scheme_response_set_content_type(response, std::string(mimeTypeOf(path)).c_str());
@@ -140,6 +140,23 @@ void onPageMessage(WebKitUserContentManager*, WebKitJavascriptResult* result, gp
     g_free(text);
 }
 
+void onProbeAnswered(GObject* view, GAsyncResult* result, gpointer) {
+    GError* error = nullptr;
+    JSCValue* value =
+        webkit_web_view_evaluate_javascript_finish(WEBKIT_WEB_VIEW(view), result, &error);
+    if (value == nullptr) {
+        sendLine(kProbe, std::string("!") + (error != nullptr ? error->message : "no value"));
+        if (error != nullptr) {
+            g_error_free(error);
+        }
+        return;
+    }
+    gchar* text = jsc_value_to_string(value);
+    sendLine(kProbe, text);
+    g_free(text);
+    g_object_unref(value);
+}
+
 gboolean onEditorReadable(GIOChannel*, GIOCondition, gpointer data) {
     auto& helper = *static_cast<Helper*>(data);
     char buffer[65536];
@@ -161,6 +178,14 @@ gboolean onEditorReadable(GIOChannel*, GIOCondition, gpointer data) {
             if (scale >= 0.5 && scale <= 4.0) {
                 webkit_web_view_set_zoom_level(helper.view, scale);
             }
+        } else if (!line.empty() && line.front() == kProbe) {
+            // JSON.stringify: one line of text, whatever the value.
+            std::string script = "JSON.stringify(";
+            script.append(line.substr(1));
+            script += ")";
+            webkit_web_view_evaluate_javascript(helper.view, script.c_str(),
+                                                static_cast<gssize>(script.size()), nullptr,
+                                                nullptr, nullptr, onProbeAnswered, nullptr);
         } else if (!line.empty() && line.front() == kBridgeMessage && helper.loaded) {
             // The plugin's messages are JSON, which is a JavaScript expression.
             std::string script = "window.__vstkitReceive(";
@@ -175,15 +200,16 @@ gboolean onEditorReadable(GIOChannel*, GIOCondition, gpointer data) {
     return TRUE;
 }
 
-gboolean onDecidePolicy(WebKitWebView*, WebKitPolicyDecision* decision, WebKitPolicyDecisionType type,
-                        gpointer) {
+gboolean onDecidePolicy(WebKitWebView*, WebKitPolicyDecision* decision,
+                        WebKitPolicyDecisionType type, gpointer) {
     if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE) {
         return FALSE;
     }
     // Navigation stays inside the plugin's page; no new windows.
     if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION) {
         auto* navigation = WEBKIT_NAVIGATION_POLICY_DECISION(decision);
-        WebKitNavigationAction* action = webkit_navigation_policy_decision_get_navigation_action(navigation);
+        WebKitNavigationAction* action =
+            webkit_navigation_policy_decision_get_navigation_action(navigation);
         const char* uri = webkit_uri_request_get_uri(webkit_navigation_action_get_request(action));
         if (uri != nullptr && std::string_view(uri).starts_with(kPageOrigin)) {
             webkit_policy_decision_use(decision);
@@ -263,7 +289,8 @@ int run(int argc, char** argv) {
     webkit_security_manager_register_uri_scheme_as_cors_enabled(security, "vstkit");
 
     WebKitUserContentManager* content = webkit_user_content_manager_new();
-    g_signal_connect(content, "script-message-received::vstkit", G_CALLBACK(onPageMessage), &helper);
+    g_signal_connect(content, "script-message-received::vstkit", G_CALLBACK(onPageMessage),
+                     &helper);
     webkit_user_content_manager_register_script_message_handler(content, "vstkit");
     WebKitUserScript* bridgeScript =
         webkit_user_script_new(kBridgeScript, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
@@ -275,7 +302,8 @@ int run(int argc, char** argv) {
                                               "user-content-manager", content, nullptr));
     helper.view = view;
     WebKitSettings* settings = webkit_web_view_get_settings(view);
-    webkit_settings_set_enable_developer_extras(settings, getenv("VSTKIT_WEBVIEW_DEBUG") != nullptr);
+    webkit_settings_set_enable_developer_extras(settings,
+                                                getenv("VSTKIT_WEBVIEW_DEBUG") != nullptr);
     webkit_settings_set_enable_write_console_messages_to_stdout(
         settings, getenv("VSTKIT_WEBVIEW_DEBUG") != nullptr);
     webkit_web_view_set_zoom_level(view, options.scale);

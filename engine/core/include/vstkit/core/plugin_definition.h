@@ -116,12 +116,13 @@ template <PluginDeclaration Plugin>
 
 /// The same for a plugin with a web editor: `webUi` is the page packed into
 /// the binary (vstkit_add_plugin(... WEB_UI folder) generates both).
-#define VSTKIT_PLUGIN_WITH_WEB_UI(PluginType, webUiObject)                                     \
-    const ::vstkit::core::PluginDefinition& ::vstkit::core::pluginDefinition() noexcept {      \
-        static const ::vstkit::core::PluginDefinition kWithWebUi = [] {                        \
-            ::vstkit::core::PluginDefinition definition = ::vstkit::core::definitionOf<PluginType>(); \
-            definition.webUi = &(webUiObject);                                                 \
-            return definition;                                                                 \
-        }();                                                                                   \
-        return kWithWebUi;                                                                     \
+#define VSTKIT_PLUGIN_WITH_WEB_UI(PluginType, webUiObject)                                \
+    const ::vstkit::core::PluginDefinition& ::vstkit::core::pluginDefinition() noexcept { \
+        static const ::vstkit::core::PluginDefinition kWithWebUi = [] {                   \
+            ::vstkit::core::PluginDefinition definition =                                 \
+                ::vstkit::core::definitionOf<PluginType>();                               \
+            definition.webUi = &(webUiObject);                                            \
+            return definition;                                                            \
+        }();                                                                              \
+        return kWithWebUi;                                                                \
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -95,6 +96,16 @@ class Editor final {
     /// A web editor that cannot show its page says why (also in its window);
     /// empty otherwise.
     [[nodiscard]] std::string pageFailure() const;
+    /// A web editor's page has loaded.
+    [[nodiscard]] bool pageLoaded() const noexcept;
+    /// The web editor's helper process, or -1.
+    [[nodiscard]] long pageHelperPid() const noexcept;
+    /// For tests and tools: has the page evaluate a JavaScript expression.
+    /// The answer, the value as JSON (or "!" and the error), arrives at a
+    /// later idle() and is taken with takePageAnswer(). False for the
+    /// generic editor or a closed one.
+    bool askPage(const std::string& expression);
+    [[nodiscard]] std::optional<std::string> takePageAnswer();
 
     /// Called by the host at about 30 Hz (and, optionally, when connectionFd()
     /// is readable): handles pending window events and redraws when needed.
