@@ -44,9 +44,13 @@ require_packages() {
 # Steinberg's VST3 SDK; RtAudio brings ALSA, JACK and PulseAudio to the app;
 # the editor finds its font (DejaVu Sans) through fontconfig, and its tests
 # check that it draws with it; vstkit-host loads LV2 bundles through lilv.
+# Web editors: the helper process shows the page with WebKitGTK 4.1, and the
+# bridge reads JSON with nlohmann-json (Node 20 and npm build the page; they
+# come with the machine, not from apt).
 VSTKIT_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config juce-modules-source libsndfile1-dev
     libx11-dev libxtst-dev libpng-dev libimgui-dev libgl-dev libgl1-mesa-dri lv2-dev
-    librtaudio-dev libasound2-dev libfontconfig-dev fonts-dejavu-core liblilv-dev)
+    librtaudio-dev libasound2-dev libfontconfig-dev fonts-dejavu-core liblilv-dev
+    nlohmann-json3-dev libwebkit2gtk-4.1-dev)
 # What a plugin's own tests need besides: GoogleTest, Xvfb for the editor check
 # (xauth is only a Recommends of xvfb, and xvfb-run cannot start without it),
 # sordi, without which lv2_validate cannot run, and qtractor, whose plugin

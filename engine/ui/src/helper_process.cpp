@@ -125,6 +125,34 @@ bool HelperProcess::running() noexcept {
     return reaped == 0;
 }
 
+void HelperProcess::closeParkedPeer() noexcept {
+    if (parkedPeer_ >= 0) {
+        close(parkedPeer_);
+        parkedPeer_ = -1;
+    }
+}
+
+void HelperProcess::park() noexcept {
+    const int number = socket_;
+    socket_ = -1;
+    int quiet[2] = {-1, -1};
+    const bool parked = number >= 0 &&
+                        socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, quiet) == 0 &&
+                        dup3(quiet[0], number, O_CLOEXEC) == number;
+    if (quiet[0] >= 0) {
+        close(quiet[0]);
+    }
+    if (parked) {
+        closeParkedPeer();
+        parkedPeer_ = quiet[1];
+    } else if (quiet[1] >= 0) {
+        close(quiet[1]);
+    }
+    // With the socket gone from the helper's view, stop() ends and reaps it.
+    stop();
+    socket_ = parked ? number : -1;
+}
+
 void HelperProcess::stop() noexcept {
     if (socket_ >= 0) {
         close(socket_);  // The helper's cue to quit.

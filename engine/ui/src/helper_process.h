@@ -14,7 +14,10 @@ namespace vstkit::ui {
 class HelperProcess final {
   public:
     HelperProcess() = default;
-    ~HelperProcess() { stop(); }
+    ~HelperProcess() {
+        stop();
+        closeParkedPeer();
+    }
     HelperProcess(const HelperProcess&) = delete;
     HelperProcess& operator=(const HelperProcess&) = delete;
     HelperProcess(HelperProcess&&) = delete;
@@ -25,6 +28,10 @@ class HelperProcess final {
     [[nodiscard]] bool start(const std::string& program, const std::vector<std::string>& arguments,
                              int archiveFd, std::string& error);
     void stop() noexcept;
+    /// The helper failed: ends and reaps it, but keeps socketFd()'s number
+    /// open on a socket that never becomes readable, so a host loop still
+    /// watching that number neither spins on a hang-up nor meets a reused fd.
+    void park() noexcept;
 
     /// The editor's end of the socket (non-blocking), -1 when stopped.
     [[nodiscard]] int socketFd() const noexcept { return socket_; }
@@ -38,9 +45,12 @@ class HelperProcess final {
 
   private:
     void noteEnd(int status);
+    void closeParkedPeer() noexcept;
 
     pid_t pid_ = -1;
     int socket_ = -1;
+    /// The other end of the parked socket, held so it never hangs up.
+    int parkedPeer_ = -1;
     int exitCode_ = -1;
     std::string endReason_;
 };

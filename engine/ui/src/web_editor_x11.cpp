@@ -164,6 +164,7 @@ void WebEditorSession::fail(std::string reason) noexcept {
         return;
     }
     failure_ = std::move(reason);
+    helper_.park();
     bridge_->endOpenGestures();
     if (listening_) {
         access_.listenToMeters(false);

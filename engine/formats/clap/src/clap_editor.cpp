@@ -63,7 +63,7 @@ bool ClapEditor::create(const char* api, bool isFloating) noexcept {
     try {
         const auto& definition = core::pluginDefinition();
         editor_.emplace(definition.parameters, static_cast<ui::ParameterAccess&>(*this),
-                        definition.identity.name);
+                        definition.identity.name, definition.webUi);
         editor_->setContentScale(static_cast<float>(scale_));
     } catch (...) {
         editor_.reset();
@@ -152,6 +152,12 @@ bool ClapEditor::setParent(const clap_abi::Window& window) noexcept {
         hostFds_->registerFd(&host_, fd, clap_abi::kPosixFdRead)) {
         watchedFd_ = fd;
     }
+    // A web page's messages are answered when they arrive, not at the next tick.
+    const int bridgeFd = editor_->bridgeFd();
+    if (bridgeFd >= 0 && hostFds_ != nullptr && hostFds_->registerFd != nullptr &&
+        hostFds_->registerFd(&host_, bridgeFd, clap_abi::kPosixFdRead)) {
+        watchedBridgeFd_ = bridgeFd;
+    }
     return true;
 }
 
@@ -164,10 +170,14 @@ void ClapEditor::stopRunLoop() noexcept {
         hostFds_->unregisterFd(&host_, watchedFd_);
     }
     watchedFd_ = -1;
+    if (watchedBridgeFd_ >= 0 && hostFds_ != nullptr && hostFds_->unregisterFd != nullptr) {
+        hostFds_->unregisterFd(&host_, watchedBridgeFd_);
+    }
+    watchedBridgeFd_ = -1;
 }
 
 void ClapEditor::onFd(int fd) noexcept {
-    if (editor_ && fd == watchedFd_) {
+    if (editor_ && (fd == watchedFd_ || fd == watchedBridgeFd_)) {
         editor_->idle();
     }
 }
@@ -216,6 +226,27 @@ void ClapEditor::endEdit(std::size_t index) {
     if (index < shown_.size()) {
         editing_[index] = false;
         plugin_.queueEditorEdit({EditorEdit::Kind::End, static_cast<std::uint32_t>(index), 0.0F});
+    }
+}
+
+std::size_t ClapEditor::meterChannels() const noexcept {
+    return plugin_.core().shared()->meters.channelCount();
+}
+
+core::MeterReading ClapEditor::meterReading(std::size_t channel) const noexcept {
+    return plugin_.core().shared()->meters.read(channel);
+}
+
+void ClapEditor::listenToMeters(bool listening) noexcept {
+    if (listening == listeningToMeters_) {
+        return;
+    }
+    listeningToMeters_ = listening;
+    auto& meters = plugin_.core().shared()->meters;
+    if (listening) {
+        meters.listen();
+    } else {
+        meters.unlisten();
     }
 }
 

@@ -55,6 +55,9 @@ class ClapEditor final : private ui::ParameterAccess {
     void beginEdit(std::size_t index) override;
     void performEdit(std::size_t index, float normalized) override;
     void endEdit(std::size_t index) override;
+    [[nodiscard]] std::size_t meterChannels() const noexcept override;
+    [[nodiscard]] core::MeterReading meterReading(std::size_t channel) const noexcept override;
+    void listenToMeters(bool listening) noexcept override;
 
     /// Shows the values the audio side applied, except on rows being dragged.
     void followAudio() noexcept;
@@ -73,6 +76,9 @@ class ClapEditor final : private ui::ParameterAccess {
     std::vector<float> followed_;
     std::optional<clap_abi::Id> timer_;
     int watchedFd_ = -1;
+    /// The web page's socket, when the host watches it too.
+    int watchedBridgeFd_ = -1;
+    bool listeningToMeters_ = false;
     double scale_ = 1.0;
 };
 

@@ -1,5 +1,7 @@
 #include "lv2_editor.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include <lv2/atom/atom.h>
@@ -35,7 +37,11 @@ Lv2Editor::Lv2Editor(LV2UI_Write_Function write, LV2UI_Controller controller,
       parent_(const_cast<void*>(findHostFeature(features, LV2_UI__parent))),
       hostResize_(hostFeature<LV2UI_Resize>(features, LV2_UI__resize)),
       touch_(hostFeature<LV2UI_Touch>(features, LV2_UI__touch)),
-      editor_(core::pluginDefinition().parameters, *this, core::pluginDefinition().identity.name) {
+      firstMeterPort_(firstMeterPort(audioLayout_, table_.size(),
+                                     core::pluginDefinition().audio.latencySamples > 0)),
+      editor_(core::pluginDefinition().parameters, *this, core::pluginDefinition().identity.name,
+              core::pluginDefinition().webUi) {
+    meterDb_.fill(kMeterFloorDb);
     portValues_.reserve(table_.size());
     for (const auto& spec : table_) {
         portValues_.push_back(toPortValue(spec, spec.defaultValue));
@@ -63,8 +69,23 @@ void Lv2Editor::portEvent(std::uint32_t port, std::uint32_t size, std::uint32_t 
                           const void* buffer) noexcept {
     // Format 0 is a plain float; anything else is not for a control port.
     const auto firstControl = firstControlPort(audioLayout_);
-    if (format != 0 || size != sizeof(float) || buffer == nullptr || port < firstControl ||
-        port >= firstControl + table_.size()) {
+    if (format != 0 || size != sizeof(float) || buffer == nullptr) {
+        return;
+    }
+    if (port >= firstMeterPort_ && port < firstMeterPort_ + meterPortCount(audioLayout_)) {
+        float db = kMeterFloorDb;
+        std::memcpy(&db, buffer, sizeof(float));
+        const auto index = port - firstMeterPort_;
+        // A peak over full scale is a clip; the count only grows, as the bridge expects.
+        if (index % 2 == 0 && db > 0.0F) {
+            ++clips_[index / 2];
+        }
+        meterDb_[index] =
+            std::isfinite(db) ? std::clamp(db, kMeterFloorDb, kMeterCeilingDb) : kMeterFloorDb;
+        metersReported_ = true;
+        return;
+    }
+    if (port < firstControl || port >= firstControl + table_.size()) {
         return;
     }
     std::memcpy(&portValues_[port - firstControl], buffer, sizeof(float));
@@ -102,6 +123,28 @@ void Lv2Editor::performEdit(std::size_t index, float normalized) {
 
 void Lv2Editor::endEdit(std::size_t index) {
     touch(index, false);
+}
+
+std::size_t Lv2Editor::meterChannels() const noexcept {
+    return metersReported_ ? audioLayout_.outputs : 0;
+}
+
+core::MeterReading Lv2Editor::meterReading(std::size_t channel) const noexcept {
+    if (channel >= audioLayout_.outputs) {
+        return {};
+    }
+    const auto linear = [](float db) {
+        return db <= kMeterFloorDb ? 0.0F : std::pow(10.0F, db / 20.0F);
+    };
+    return {linear(meterDb_[2 * channel]), linear(meterDb_[2 * channel + 1]), clips_[channel]};
+}
+
+bool Lv2Editor::requestResize(int width, int height) {
+    editor_.constrain(width, height);
+    if (hostResize_ == nullptr || !editor_.resize(width, height)) {
+        return false;
+    }
+    return hostResize_->ui_resize(hostResize_->handle, width, height) == 0;
 }
 
 }  // namespace vstkit::formats::lv2

@@ -43,6 +43,10 @@ class Lv2Editor final : public ui::ParameterAccess {
     void beginEdit(std::size_t index) override;
     void performEdit(std::size_t index, float normalized) override;
     void endEdit(std::size_t index) override;
+    /// The meter ports' values as the host reports them (a web editor's meters).
+    [[nodiscard]] std::size_t meterChannels() const noexcept override;
+    [[nodiscard]] core::MeterReading meterReading(std::size_t channel) const noexcept override;
+    bool requestResize(int width, int height) override;
 
   private:
     void touch(std::size_t index, bool grabbed) const;
@@ -58,6 +62,11 @@ class Lv2Editor final : public ui::ParameterAccess {
     const char* error_ = "";
     /// The control ports as last reported by the host or written by us.
     std::vector<float> portValues_;
+    /// Where the meter ports start, and what they last reported (dBFS).
+    std::uint32_t firstMeterPort_ = 0;
+    std::array<float, 2 * core::kMaxLayoutChannels> meterDb_{};
+    std::array<std::uint32_t, core::kMaxLayoutChannels> clips_{};
+    bool metersReported_ = false;
     ui::Editor editor_;
 };
 

@@ -1,6 +1,7 @@
 #include "lv2_plugin.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <span>
 #include <string_view>
@@ -18,6 +19,14 @@ std::size_t maxBlockLengthOption(const LV2_Feature* const* features, const State
     return frames ? static_cast<std::size_t>(std::max(*frames, 0)) : 0;
 }
 
+/// Meter ports are written at most this often (about 100 times a second at 48 kHz).
+constexpr std::uint32_t kMeterPortInterval = 480;
+
+float toMeterPortDb(float linear) noexcept {
+    return linear > 0.0F ? std::clamp(20.0F * std::log10(linear), kMeterFloorDb, kMeterCeilingDb)
+                         : kMeterFloorDb;
+}
+
 // NaN compares unequal to itself; a port stuck at NaN is not a change per block.
 bool samePortValue(float a, float b) noexcept {
     return a == b || (a != a && b != b);
@@ -32,6 +41,7 @@ Lv2Plugin::Lv2Plugin(double sampleRate, const LV2_Feature* const* features)
       sampleRate_(sampleRate),
       stateKeys_(StateKeys::map(features)),
       controls_(core_.parameters().size(), nullptr),
+      hasMeterPorts_(core::pluginDefinition().webUi != nullptr),
       lastPortValues_(core_.parameters().size(), 0.0F) {
     maxBlockFrames_ = maxBlockLengthOption(features, stateKeys_);
     for (std::size_t row = 0; row < core_.parameters().size(); ++row) {
@@ -39,6 +49,12 @@ Lv2Plugin::Lv2Plugin(double sampleRate, const LV2_Feature* const* features)
             toPortValue(core_.parameters()[row], core_.shared()->values.plain(row));
     }
     core_.prepare(sampleRate_, maxBlockFrames_);
+}
+
+Lv2Plugin::~Lv2Plugin() {
+    if (listeningToMeters_) {
+        core_.shared()->meters.unlisten();
+    }
 }
 
 void Lv2Plugin::connectPort(std::uint32_t port, void* data) noexcept {
@@ -52,6 +68,9 @@ void Lv2Plugin::connectPort(std::uint32_t port, void* data) noexcept {
         controls_[port - controls] = static_cast<const float*>(data);
     } else if (latencySamples_ > 0 && port == latencyPortIndex(layout_, controls_.size())) {
         latency_ = static_cast<float*>(data);
+    } else if (const auto meters = firstMeterPort(layout_, controls_.size(), latencySamples_ > 0);
+               hasMeterPorts_ && port >= meters && port < meters + meterPortCount(layout_)) {
+        meterPorts_[port - meters] = static_cast<float*>(data);
     }
 }
 
@@ -109,6 +128,33 @@ void Lv2Plugin::run(std::uint32_t frames) noexcept {
     }
     // LV2 has no silence flags: a tail simply plays on while the host runs us.
     static_cast<void>(core_.process({channels.data(), layout_.outputs}, frames));
+    if (hasMeterPorts_) {
+        writeMeterPorts(frames);
+    }
+}
+
+void Lv2Plugin::writeMeterPorts(std::uint32_t frames) noexcept {
+    const auto connected = std::any_of(meterPorts_.begin(), meterPorts_.end(),
+                                       [](const float* port) { return port != nullptr; });
+    if (!connected) {
+        return;
+    }
+    auto& meters = core_.shared()->meters;
+    if (!listeningToMeters_) {
+        meters.listen();  // From the next block on: the output is measured.
+        listeningToMeters_ = true;
+    }
+    framesSinceMeterPorts_ += frames;
+    if (framesSinceMeterPorts_ < kMeterPortInterval) {
+        return;
+    }
+    framesSinceMeterPorts_ = 0;
+    for (std::uint32_t port = 0; port < meterPortCount(layout_); ++port) {
+        if (meterPorts_[port] != nullptr) {
+            const auto reading = meters.read(port / 2);
+            *meterPorts_[port] = toMeterPortDb(port % 2 == 0 ? reading.peak : reading.rms);
+        }
+    }
 }
 
 LV2_State_Status Lv2Plugin::save(LV2_State_Store_Function store, LV2_State_Handle handle) const {

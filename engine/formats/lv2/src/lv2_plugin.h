@@ -23,6 +23,11 @@ namespace vstkit::formats::lv2 {
 class Lv2Plugin final {
   public:
     Lv2Plugin(double sampleRate, const LV2_Feature* const* features);
+    ~Lv2Plugin();
+    Lv2Plugin(const Lv2Plugin&) = delete;
+    Lv2Plugin& operator=(const Lv2Plugin&) = delete;
+    Lv2Plugin(Lv2Plugin&&) = delete;
+    Lv2Plugin& operator=(Lv2Plugin&&) = delete;
 
     void connectPort(std::uint32_t port, void* data) noexcept;
     void activate() noexcept;
@@ -39,6 +44,9 @@ class Lv2Plugin final {
     /// Turns control-port changes into events; on the first block after
     /// activate() they are applied at once instead, as the starting values.
     void readControlPorts() noexcept;
+    /// Writes the output's level to the meter ports the host connected, at
+    /// most every kMeterPortInterval frames (hosts read them at screen rate).
+    void writeMeterPorts(std::uint32_t frames) noexcept;
 
     core::AudioCore core_;
     /// The audio ports: the plugin's first layout (LV2 ports are fixed).
@@ -51,6 +59,11 @@ class Lv2Plugin final {
     std::array<float*, core::kMaxLayoutChannels> outputs_{};
     std::vector<const float*> controls_;
     float* latency_ = nullptr;
+    /// Meter ports (a plugin with a web editor): peak, RMS per output channel.
+    std::array<float*, 2 * core::kMaxLayoutChannels> meterPorts_{};
+    bool hasMeterPorts_ = false;
+    bool listeningToMeters_ = false;
+    std::uint32_t framesSinceMeterPorts_ = 0;
     /// What each control port held when last read: only a change is an event,
     /// so a value loaded from state stands until the host moves the port.
     std::vector<float> lastPortValues_;

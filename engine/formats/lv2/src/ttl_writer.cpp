@@ -193,9 +193,10 @@ void writePluginDescription(std::ostream& out, const BundleFiles& files,
         writeAudioPort(out, firstAudioOutput(layout) + channel, false, port.symbol, port.name);
         out << " , ";
     }
+    const bool meters = core::pluginDefinition().webUi != nullptr;
     for (std::size_t row = 0; row < table.size(); ++row) {
         writeControlPort(out, table[row], controlPortIndex(layout, row));
-        out << (row + 1 < table.size() || audio.latencySamples > 0 ? " , " : " .\n\n");
+        out << (row + 1 < table.size() || audio.latencySamples > 0 || meters ? " , " : " .\n\n");
     }
     if (audio.latencySamples > 0) {
         out << "[\n\t\ta lv2:OutputPort , lv2:ControlPort ;\n"
@@ -205,7 +206,21 @@ void writePluginDescription(std::ostream& out, const BundleFiles& files,
             << "\t\tlv2:designation lv2:latency ;\n"
             << "\t\tlv2:portProperty lv2:reportsLatency , lv2:integer ;\n"
             << "\t\tlv2:minimum 0 ;\n\t\tlv2:maximum " << audio.latencySamples << " ;\n"
-            << "\t\tunits:unit units:frame ;\n\t] .\n\n";
+            << "\t\tunits:unit units:frame ;\n\t]" << (meters ? " , " : " .\n\n");
+    }
+    if (meters) {
+        const auto first = firstMeterPort(layout, table.size(), audio.latencySamples > 0);
+        for (std::uint32_t port = 0; port < meterPortCount(layout); ++port) {
+            const auto name = meterPortName(layout.outputs, port / 2, port % 2 == 1);
+            out << "[\n\t\ta lv2:OutputPort , lv2:ControlPort ;\n"
+                << "\t\tlv2:index " << first + port << " ;\n"
+                << "\t\tlv2:symbol " << quoted(name.symbol) << " ;\n"
+                << "\t\tlv2:name " << quoted(name.name) << " ;\n"
+                << "\t\tlv2:default " << kMeterFloorDb << " ;\n"
+                << "\t\tlv2:minimum " << kMeterFloorDb << " ;\n\t\tlv2:maximum " << kMeterCeilingDb
+                << " ;\n\t\tunits:unit units:db ;\n\t]"
+                << (port + 1 < meterPortCount(layout) ? " , " : " .\n\n");
+        }
     }
 
     out << "<" << uiUri() << ">\n"

@@ -5,8 +5,29 @@
 
 namespace vstkit::formats::standalone {
 
-EditorParameters::EditorParameters(EditQueue& edits, const protocol::ParamValues& values) noexcept
-    : edits_(edits), values_(values) {}
+EditorParameters::EditorParameters(EditQueue& edits, const protocol::ParamValues& values,
+                                   core::OutputMeters* meters) noexcept
+    : edits_(edits), values_(values), meters_(meters) {}
+
+std::size_t EditorParameters::meterChannels() const noexcept {
+    return meters_ != nullptr ? meters_->channelCount() : 0;
+}
+
+core::MeterReading EditorParameters::meterReading(std::size_t channel) const noexcept {
+    return meters_ != nullptr ? meters_->read(channel) : core::MeterReading{};
+}
+
+void EditorParameters::listenToMeters(bool listening) noexcept {
+    if (meters_ == nullptr || listening == listening_) {
+        return;
+    }
+    listening_ = listening;
+    if (listening) {
+        meters_->listen();
+    } else {
+        meters_->unlisten();
+    }
+}
 
 float EditorParameters::normalizedValue(std::size_t index) const noexcept {
     return protocol::toNormalized(core::pluginDefinition().parameters[index], values_[index]);

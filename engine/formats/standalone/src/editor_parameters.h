@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "edit_queue.h"
+#include "vstkit/core/output_meters.h"
 #include "vstkit/protocol/state.h"
 #include "vstkit/ui/parameter_access.h"
 
@@ -18,13 +19,18 @@ namespace vstkit::formats::standalone {
 /// values it shows are the ones it set, never a report one block late.
 class EditorParameters final : public ui::ParameterAccess {
   public:
-    EditorParameters(EditQueue& edits, const protocol::ParamValues& values) noexcept;
+    /// `meters`: the audio path's output meters, for an editor that shows them.
+    EditorParameters(EditQueue& edits, const protocol::ParamValues& values,
+                     core::OutputMeters* meters = nullptr) noexcept;
 
     [[nodiscard]] float normalizedValue(std::size_t index) const noexcept override;
     /// No host records gestures, so a gesture's start and end change nothing.
     void beginEdit(std::size_t index) override;
     void performEdit(std::size_t index, float normalized) override;
     void endEdit(std::size_t index) override;
+    [[nodiscard]] std::size_t meterChannels() const noexcept override;
+    [[nodiscard]] core::MeterReading meterReading(std::size_t channel) const noexcept override;
+    void listenToMeters(bool listening) noexcept override;
 
     /// On the UI timer: resends edits a full queue refused (the audio thread
     /// stalled).
@@ -38,6 +44,8 @@ class EditorParameters final : public ui::ParameterAccess {
 
     EditQueue& edits_;
     protocol::ParamValues values_;
+    core::OutputMeters* meters_;
+    bool listening_ = false;
     /// Rows whose latest value still has to reach the audio thread.
     std::array<bool, protocol::kMaxTableRows> unsent_{};
 };

@@ -48,7 +48,7 @@ StopReason runMainLoop(const MainLoopParts& parts) {
     XrunReporter xruns;
     Clock::time_point nextTick = Clock::now();
     for (;;) {
-        std::array<pollfd, 3> watched{};
+        std::array<pollfd, 4> watched{};
         nfds_t count = 0;
         // A negative fd (no signalfd) is skipped by poll().
         watched[count++] = {parts.signals.fd(), POLLIN, 0};
@@ -59,6 +59,12 @@ StopReason runMainLoop(const MainLoopParts& parts) {
         if (parts.editor != nullptr && parts.editor->connectionFd() >= 0) {
             editorSlot = &watched[count];
             watched[count++] = {parts.editor->connectionFd(), POLLIN, 0};
+        }
+        // A web editor's page: its messages are answered as they arrive.
+        const pollfd* pageSlot = nullptr;
+        if (parts.editor != nullptr && parts.editor->bridgeFd() >= 0) {
+            pageSlot = &watched[count];
+            watched[count++] = {parts.editor->bridgeFd(), POLLIN, 0};
         }
         poll(watched.data(), count, millisecondsUntil(nextTick));
 
@@ -73,7 +79,8 @@ StopReason runMainLoop(const MainLoopParts& parts) {
             size && parts.editor != nullptr) {
             static_cast<void>(parts.editor->resize(size->width, size->height));
         }
-        if (editorSlot != nullptr && (editorSlot->revents & POLLIN) != 0) {
+        if ((editorSlot != nullptr && (editorSlot->revents & POLLIN) != 0) ||
+            (pageSlot != nullptr && (pageSlot->revents & (POLLIN | POLLHUP)) != 0)) {
             parts.editor->idle();
         }
         if (Clock::now() < nextTick) {

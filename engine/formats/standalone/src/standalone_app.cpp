@@ -128,7 +128,7 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
 
     // The core holds a block's worth of events: keep it off the stack.
     auto audio = std::make_unique<AudioPath>();
-    EditorParameters parameters{audio->edits(), values};
+    EditorParameters parameters{audio->edits(), values, &audio->shared().meters};
 
     // The window comes before the audio, so a missing display costs no device.
     // Declared in this order so the editor (its child) always goes first.
@@ -136,7 +136,7 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
     std::unique_ptr<ui::Editor> editor;
     if (options.window) {
         editor = std::make_unique<ui::Editor>(core::pluginDefinition().parameters, parameters,
-                                              identity.name);
+                                              identity.name, core::pluginDefinition().webUi);
         std::string error;
         window = AppWindow::connect(error);
         if (!window) {

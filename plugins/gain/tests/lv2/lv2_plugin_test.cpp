@@ -109,6 +109,33 @@ TEST_F(Lv2Plugin, ControlChangeRampsWithoutAJump) {
     EXPECT_NEAR(output.back(), 0.5F * dbToGain(-24.0F), 1e-5F);
 }
 
+// The gain has a web editor, so its output's level is on meter ports too.
+TEST_F(Lv2Plugin, MeterPortsReportTheOutputLevelInDb) {
+    const auto first =
+        formats::lv2::firstMeterPort(core::kStereo, vstkit_gain::kParameters.size(), false);
+    EXPECT_EQ(first, 6U);  // After every released port.
+    EXPECT_EQ(formats::lv2::meterPortName(2, 0, false).symbol, "peak_l");
+    EXPECT_EQ(formats::lv2::meterPortName(2, 1, true).symbol, "rms_r");
+    auto plugin = instance();
+    std::vector<const float*> meters;
+    for (std::uint32_t port = 0; port < 4; ++port) {
+        meters.push_back(&plugin->connectOutputControl(first + port));
+    }
+    plugin->control(kGainPort) = -6.0F;
+    for (int block = 0; block < 400; ++block) {
+        plugin->runConstant(1.0F, 64);
+    }
+    for (const float* meter : meters) {
+        EXPECT_NEAR(*meter, -6.0F, 0.05F);  // A constant: peak and RMS alike.
+    }
+    for (int block = 0; block < 1200; ++block) {
+        plugin->runConstant(0.0F, 64);
+    }
+    for (const float* meter : meters) {
+        EXPECT_EQ(*meter, formats::lv2::kMeterFloorDb);
+    }
+}
+
 TEST_F(Lv2Plugin, SurvivesNonFinitePortValuesAndEmptyBlocks) {
     auto plugin = instance();
     plugin->control(kGainPort) = std::numeric_limits<float>::quiet_NaN();

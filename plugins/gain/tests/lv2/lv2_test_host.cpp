@@ -63,6 +63,13 @@ Lv2Instance::Lv2Instance(const LV2_Descriptor& descriptor, double sampleRate,
     descriptor_.activate(handle_);
 }
 
+const float& Lv2Instance::connectOutputControl(std::uint32_t port) {
+    float& value = controls_[port];
+    value = -1000.0F;  // Nothing a plugin would write.
+    descriptor_.connect_port(handle_, port, &value);
+    return value;
+}
+
 Lv2Instance::~Lv2Instance() {
     if (handle_ != nullptr) {
         descriptor_.deactivate(handle_);

@@ -74,6 +74,8 @@ class Lv2Instance final {
     [[nodiscard]] bool valid() const noexcept { return handle_ != nullptr; }
     /// The value the host holds in a control port.
     float& control(std::uint32_t port) { return controls_.at(port); }
+    /// Connects an output control port (a meter) and returns what the plugin writes to it.
+    const float& connectOutputControl(std::uint32_t port);
     /// Fills both inputs with `value`, runs `frames`, and returns the left output.
     std::vector<float> runConstant(float value, std::uint32_t frames);
     /// The last sample of the left output after running `frames` of `value`.

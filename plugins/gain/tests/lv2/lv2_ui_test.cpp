@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 // After gtest: Xlib defines macros (None, Bool) that gtest uses as names.
 #include <X11/Xlib.h>
+#include <X11/Xutil.h>
 #include <X11/extensions/XTest.h>
 
 #include <chrono>
@@ -130,6 +131,38 @@ class Lv2Editor : public ::testing::Test {
         }
     }
 
+    /// Pumps until the gain's web page has drawn its slider (its teal fill)
+    /// in `widget`: the page runs in a helper process and paints in about a
+    /// second. False after 15 s.
+    bool waitForPage(LV2UI_Handle ui, LV2UI_Widget widget) {
+        const auto deadline = std::chrono::steady_clock::now() + 15s;
+        while (std::chrono::steady_clock::now() < deadline) {
+            pump(ui, 100ms);
+            XImage* image = XGetImage(x_.get(), reinterpret_cast<Window>(widget), 0, 0,
+                                      static_cast<unsigned>(record_.width),
+                                      static_cast<unsigned>(record_.height), AllPlanes, ZPixmap);
+            if (image == nullptr) {
+                continue;
+            }
+            int teal = 0;
+            for (int y = 0; y < image->height; y += 2) {
+                for (int x = 0; x < image->width; x += 2) {
+                    const unsigned long pixel = XGetPixel(image, x, y);
+                    const long red = static_cast<long>((pixel >> 16U) & 0xFFU);
+                    const long green = static_cast<long>((pixel >> 8U) & 0xFFU);
+                    const long blue = static_cast<long>(pixel & 0xFFU);
+                    teal += green - red > 40 && blue - red > 40 ? 1 : 0;
+                }
+            }
+            XDestroyImage(image);
+            if (teal > 20) {
+                pump(ui, 200ms);
+                return true;
+            }
+        }
+        return false;
+    }
+
     void drag(LV2UI_Handle ui, int fromX, int toX, int y) {
         XTestFakeMotionEvent(x_.get(), -1, fromX, y, CurrentTime);
         XFlush(x_.get());
@@ -167,7 +200,8 @@ TEST_F(Lv2Editor, EmbedsInTheParentAndAsksForItsSize) {
     LV2UI_Handle ui = instantiate(&widget);
     ASSERT_NE(ui, nullptr);
     pump(ui, 300ms);
-    EXPECT_EQ(record_.width, 480);
+    // The size the gain's web page is designed for.
+    EXPECT_EQ(record_.width, 460);
     EXPECT_EQ(record_.height, 240);
     Window root = 0;
     Window parentOfWidget = 0;
@@ -213,9 +247,10 @@ TEST_F(Lv2Editor, TheHostResizesItDownToItsMinimumAndNoFurther) {
     EXPECT_NE(resize->ui_resize(ui, 100, 50), 0);
     pump(ui, 200ms);
     EXPECT_EQ(widgetSize(), (std::pair{900, 400}));
-    EXPECT_EQ(resize->ui_resize(ui, 320, 196), 0);  // The gain's minimum at scale 1.
+    EXPECT_EQ(resize->ui_resize(ui, 276, 144), 0);  // The gain's minimum at scale 1.
     pump(ui, 200ms);
-    EXPECT_EQ(widgetSize(), (std::pair{320, 196}));
+    EXPECT_EQ(widgetSize(), (std::pair{276, 144}));
+    EXPECT_NE(resize->ui_resize(ui, 275, 144), 0);
     descriptor_->cleanup(ui);
 }
 
@@ -227,10 +262,10 @@ TEST_F(Lv2Editor, AMouseDragWritesTheGainPortInsideATouch) {
     // The host tells the editor the current value, as it does after instantiate.
     const float current = 0.0F;
     descriptor_->port_event(ui, kGainPort, sizeof current, 0, &current);
-    pump(ui, 500ms);
-    // The gain slider spans the width at about 70% of the height: drag it
-    // from the middle (0 dB) to a quarter.
-    drag(ui, record_.width / 2, record_.width / 4, record_.height * 7 / 10);
+    ASSERT_TRUE(waitForPage(ui, widget)) << "the web page never drew its slider";
+    // The gain slider spans the panel at 57% of the height: drag it from
+    // the middle (0 dB) to a quarter.
+    drag(ui, record_.width / 2, record_.width / 4, record_.height * 57 / 100);
     int gainWrites = 0;
     float last = current;
     for (const auto& write : record_.writes) {

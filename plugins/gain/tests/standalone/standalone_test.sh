@@ -59,6 +59,21 @@ fail() {
     exit 1
 }
 
+# The web editor's page paints from its helper process about a second after
+# the window opens: wait until the screen shows its slider's teal fill.
+wait_for_page() {
+    local tries teal
+    for ((tries = 0; tries < 75; tries++)); do
+        import -window root "$work/page.png"
+        teal="$(convert "$work/page.png" -format %c histogram:info:- |
+            sed -nE 's/^ *([0-9]+): \(([0-9]+),([0-9]+),([0-9]+).*/\1 \2 \3 \4/p' |
+            awk '$3 - $2 > 40 && $4 - $2 > 40 {s += $1} END {print s + 0}')"
+        ((teal > 100)) && return 0
+        sleep 0.2
+    done
+    fail "the editor's page never showed its slider"
+}
+
 start_jackd() {
     jackd --no-realtime -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p 64 \
         >"$work/jackd.log" 2>&1 </dev/null &
@@ -259,13 +274,15 @@ window-on-xvfb)
     ;;
 
 window-edit-on-xvfb)
-    # A click in the window reaches the audio: the switch of the editor's last
-    # row (Bypass, drawn at the right end of the bottom row) bypasses -6 dB.
+    # A click in the window reaches the audio: the web editor's Bypass switch
+    # (at 307, 175 in its 460x240 page) bypasses -6 dB. The tone client
+    # records after 8 s: time for the page to paint and the click to land.
     start_jackd
-    start_tone_client 1500
+    start_tone_client 8000
     start_app --api jack --device vstkit-tone --set gain=-6
     wait_for_start_line
-    "$window_user" "$app_name" click -47 -30 || fail "could not click in the window"
+    wait_for_page
+    "$window_user" "$app_name" click 307 175 || fail "could not click in the window"
     expect_measured 0
     stop_app
     start_app --no-window --api jack
@@ -277,7 +294,7 @@ window-edit-on-xvfb)
 
 window-resize-on-xvfb)
     # The user resizes the window: the editor follows down to its minimum
-    # (320x196 at scale 1) and keeps its size below it.
+    # (276x144 at scale 1, 60 % of the web page's 460x240) and keeps its size below it.
     start_jackd
     start_app --api jack
     wait_for_start_line

@@ -24,6 +24,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
+constexpr auto kFirstPaintWait = std::chrono::milliseconds(8000);
+
 constexpr int kCycles = 10;
 // No screen is larger; a size beyond it is garbage.
 constexpr std::uint32_t kMaxEditorSide = 16384;
@@ -255,8 +257,22 @@ CheckResult checkClapEditor(ClapSuiteContext& context) {
             width, static_cast<std::uint32_t>(DisplayWidth(display.get(), screen)));
         const auto shotHeight = std::min<std::uint32_t>(
             height, static_cast<std::uint32_t>(DisplayHeight(display.get(), screen)));
-        const auto shot = grab(display.get(), editor.window().id(), static_cast<int>(shotWidth),
-                               static_cast<int>(shotHeight));
+        // An editor may draw from another process (a web page takes about a
+        // second to first paint): give it up to kFirstPaintWait to show
+        // something, then a moment to finish.
+        auto shot = grab(display.get(), editor.window().id(), static_cast<int>(shotWidth),
+                         static_cast<int>(shotHeight));
+        if (shot.distinctColours < 2) {
+            for (auto waited = 0ms; shot.distinctColours < 2 && waited < kFirstPaintWait;
+                 waited += 100ms) {
+                pumpWith(instance, &editor.window(), 100ms);
+                shot = grab(display.get(), editor.window().id(), static_cast<int>(shotWidth),
+                            static_cast<int>(shotHeight));
+            }
+            pumpWith(instance, &editor.window(), 700ms);
+            shot = grab(display.get(), editor.window().id(), static_cast<int>(shotWidth),
+                        static_cast<int>(shotHeight));
+        }
         const auto png = context.outputDirectory / "clap-editor.png";
         if (!writePng(png, shot.width, shot.height, shot.rgb)) {
             return CheckResult::fail("vstkit-host cannot write " + png.string());

@@ -59,6 +59,33 @@ struct AudioPortName {
     return (input ? kInputs : kOutputs)[std::min<std::uint32_t>(channel, 1)];
 }
 
+/// A plugin with its own (web) editor also reports its output's level on
+/// output control ports, after every other port, so that any LV2 host can
+/// show it: for each output channel its peak, then its RMS, in dBFS.
+[[nodiscard]] constexpr std::uint32_t firstMeterPort(core::ChannelLayout audio, std::size_t rows,
+                                                     bool hasLatency) noexcept {
+    return latencyPortIndex(audio, rows) + (hasLatency ? 1U : 0U);
+}
+
+[[nodiscard]] constexpr std::uint32_t meterPortCount(core::ChannelLayout audio) noexcept {
+    return 2 * audio.outputs;
+}
+
+/// A meter port's symbol and name: "peak_l" / "Peak L", "rms" / "RMS".
+[[nodiscard]] constexpr AudioPortName meterPortName(std::uint32_t outputs, std::uint32_t channel,
+                                                    bool rms) noexcept {
+    if (outputs == 1) {
+        return rms ? AudioPortName{"rms", "RMS"} : AudioPortName{"peak", "Peak"};
+    }
+    constexpr std::array<AudioPortName, 4> kStereo{
+        {{"peak_l", "Peak L"}, {"rms_l", "RMS L"}, {"peak_r", "Peak R"}, {"rms_r", "RMS R"}}};
+    return kStereo[2 * std::min<std::uint32_t>(channel, 1) + (rms ? 1 : 0)];
+}
+
+/// The meter ports' range in dBFS; silence reads as the floor.
+inline constexpr float kMeterFloorDb = -120.0F;
+inline constexpr float kMeterCeilingDb = 12.0F;
+
 /// The LV2 convention for a bypass switch is the inverse: a control port
 /// designated lv2:enabled, 1 while the plugin processes. Hosts bind their own
 /// bypass button to it.
