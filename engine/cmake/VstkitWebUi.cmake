@@ -10,6 +10,7 @@
 # (the kit's root workspace, or the plugin's own), installed once with
 # `npm ci` whenever the lock file changes. Node 20 and npm must be on PATH.
 find_program(VSTKIT_NPM npm)
+set(VSTKIT_BUILD_WEB_UI_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/VstkitBuildWebUi.cmake" CACHE INTERNAL "")
 
 function(vstkit_add_web_ui name folder width height out_source)
     if(NOT VSTKIT_NPM)
@@ -48,15 +49,18 @@ function(vstkit_add_web_ui name folder width height out_source)
 
     set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/web_ui")
     set(source "${CMAKE_CURRENT_BINARY_DIR}/vstkit_${name}_web_ui.cpp")
-    file(GLOB_RECURSE page_sources CONFIGURE_DEPENDS
-        "${folder}/src/*" "${folder}/public/*" "${VSTKIT_ENGINE_DIR}/web/src/*")
+    set(page_globs "${folder}/src/*" "${folder}/public/*")
+    if(EXISTS "${VSTKIT_ENGINE_DIR}/web/src")
+        list(APPEND page_globs "${VSTKIT_ENGINE_DIR}/web/src/*")  # @vstkit/ui in the kit's tree.
+    endif()
+    file(GLOB_RECURSE page_sources CONFIGURE_DEPENDS ${page_globs})
     list(FILTER page_sources EXCLUDE REGEX "\\.test\\.tsx?$")
     add_custom_command(OUTPUT "${source}"
         COMMAND "${CMAKE_COMMAND}" -DNPM=${VSTKIT_NPM} -DFOLDER=${folder} -DOUT_DIR=${out_dir}
                 -DSOURCE=${source} -DNAME=${name} -DWIDTH=${width} -DHEIGHT=${height}
-                -P "${VSTKIT_ENGINE_DIR}/cmake/VstkitBuildWebUi.cmake"
+                -P "${VSTKIT_BUILD_WEB_UI_SCRIPT}"
         DEPENDS ${page_sources} "${folder}/package.json" "${folder}/index.html"
-                "${npm_root}/package-lock.json" "${VSTKIT_ENGINE_DIR}/cmake/VstkitBuildWebUi.cmake"
+                "${npm_root}/package-lock.json" "${VSTKIT_BUILD_WEB_UI_SCRIPT}"
         COMMENT "Building ${name}'s web editor (npm run build in ${folder})"
         VERBATIM)
     add_custom_target(vstkit_${name}_web_page DEPENDS "${source}")

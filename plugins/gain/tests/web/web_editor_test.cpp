@@ -9,6 +9,7 @@
 #include "plugin.h"
 #include "vstkit/core/audio_core.h"
 #include "vstkit/core/plugin_definition.h"
+#include "vstkit/core/realtime_guard.h"
 #include "vstkit/protocol/normalized.h"
 #include "vstkit/ui/editor.h"
 
@@ -120,21 +121,27 @@ class GainUnderTest final : public vstkit::ui::ParameterAccess {
         auto next = Clock::now();
         std::vector<float> applied(normalized_.size(), -1.0F);
         while (running_) {
-            for (std::size_t row = 0; row < normalized_.size(); ++row) {
-                if (const float value = normalized_[row]; value != applied[row]) {
-                    applied[row] = value;
-                    core_.events().add({0, static_cast<std::uint32_t>(row),
-                                        vstkit::protocol::fromNormalized(kParameters[row], value)},
-                                       true);
+            {
+                // What a format does on the audio thread, under the rt-check
+                // build's guard: events, the processor and the meters.
+                const vstkit::core::RealtimeGuard guard;
+                for (std::size_t row = 0; row < normalized_.size(); ++row) {
+                    if (const float value = normalized_[row]; value != applied[row]) {
+                        applied[row] = value;
+                        core_.events().add(
+                            {0, static_cast<std::uint32_t>(row),
+                             vstkit::protocol::fromNormalized(kParameters[row], value)},
+                            true);
+                    }
                 }
+                const float amplitude = amplitude_;
+                for (std::size_t i = 0; i < kBlock; ++i, ++frame) {
+                    const auto phase =
+                        2.0 * std::numbers::pi * 1000.0 * static_cast<double>(frame) / kRate;
+                    left[i] = right[i] = amplitude * static_cast<float>(std::sin(phase));
+                }
+                core_.process(channels, kBlock);
             }
-            const float amplitude = amplitude_;
-            for (std::size_t i = 0; i < kBlock; ++i, ++frame) {
-                const auto phase =
-                    2.0 * std::numbers::pi * 1000.0 * static_cast<double>(frame) / kRate;
-                left[i] = right[i] = amplitude * static_cast<float>(std::sin(phase));
-            }
-            core_.process(channels, kBlock);
             ++blocks_;
             next += std::chrono::microseconds(1333);
             std::this_thread::sleep_until(next);
