@@ -101,9 +101,36 @@ def scale_table(rows: list, results: dict, table_rows: list) -> None:
               f"{p99_percent:>8.2f}%{kib:>10.1f}")
 
 
+def meters_table(rows: list, results: dict, table_rows: list) -> None:
+    print("\nmeters: the bare processor plus the output meters an open editor asks for, 64 frames")
+    for plugin, _ in PLUGINS:
+        bare = find(rows, f"bare:{plugin}", 64)["median_ns"]
+        metered = find(rows, f"meters:{plugin}", 64)["median_ns"]
+        results["meters"][plugin] = {"bare_ns": bare, "with_meters_ns": metered, "ratio": metered / bare}
+        table_rows.append({"plugin": plugin, "format": "bare+meters", "frames": 64,
+                           "median_ns": f"{metered:.2f}", "p99_ns": "", "vs_bare": f"{metered / bare:.3f}"})
+        print(f"  {plugin:<16}{bare:>10.1f} ns -> {metered:>8.1f} ns ({metered / bare:.2f}x)")
+
+
+def web_editor_table(bench_dir: Path, results: dict) -> None:
+    web = json.loads((bench_dir / "web_editor.json").read_text())
+    results["web_editor"] = web
+    print("\nthe gain's web editor (helper process, WebKitGTK under Xvfb)")
+    print(f"  open to page loaded {web['open_to_loaded_ms']:.0f} ms, to controls shown "
+          f"{web['open_to_controls_ms']:.0f} ms (median of 5)")
+    print(f"  bridge round trip, page -> plugin -> page: p50 {web['round_trip_p50_ms']:.2f} ms, "
+          f"p99 {web['round_trip_p99_ms']:.2f} ms ({web['round_trips']} parameter.set in a row)")
+
+
 def goals_table(results: dict) -> list:
     formats = results["formats"]
     goals = []
+    p50 = results["web_editor"]["round_trip_p50_ms"]
+    goals.append(("web editor bridge round trip, p50", f"{p50:.2f} ms", "<= 5 ms", p50 <= 5.0))
+    for plugin, _ in PLUGINS:
+        ratio = results["meters"][plugin]["ratio"]
+        goals.append((f"{plugin} process() with meters / without, 64 frames", f"{ratio:.2f}x", "<= 1.10x",
+                      ratio <= 1.10))
     for plugin, _ in PLUGINS:
         for fmt, goal in RATIO_GOALS.items():
             ratio = formats[plugin][fmt]["64"]["vs_bare"]
@@ -190,11 +217,13 @@ def plot(bench_dir: Path, results: dict) -> Path:
 def main(bench_dir: Path) -> int:
     rows = load_rows(bench_dir)
     results = {"date": date.today().isoformat(), "cpu": cpu_model(), "machine": platform.machine(),
-               "dsp": {}, "formats": {}, "scale": {}}
+               "dsp": {}, "formats": {}, "scale": {}, "meters": {}}
     print(f"VstKit benchmarks, {results['date']}, {results['cpu']}\n")
     dsp_table(bench_dir, results)
     table_rows: list = []
     format_tables(rows, results, table_rows)
+    meters_table(rows, results, table_rows)
+    web_editor_table(bench_dir, results)
     scale_table(rows, results, table_rows)
     goals_table(results)
     jack_table(bench_dir, results)

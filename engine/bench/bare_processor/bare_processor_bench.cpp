@@ -8,7 +8,11 @@
 // "gain" steady at -6, every other row at its default, and no events in the
 // timed blocks.
 //
-//   vstkit_NAME_bare_bench [--frames N] [--calls N] [--json]
+// With --meters it also measures the output as the core does while an
+// editor shows meters (core::OutputMeters::measure after each block): the
+// meters' cost is this run over the plain one.
+//
+//   vstkit_NAME_bare_bench [--frames N] [--calls N] [--meters] [--json]
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -19,6 +23,7 @@
 
 #include "plugin.h"
 #include "vstkit/bench/batch_timing.h"
+#include "vstkit/core/output_meters.h"
 #include "vstkit/core/plugin_definition.h"
 
 namespace {
@@ -52,7 +57,7 @@ bool knownArguments(int argc, char** argv) {
         const std::string_view argument = argv[i];
         if (argument == "--frames" || argument == "--calls") {
             ++i;
-        } else if (argument != "--json") {
+        } else if (argument != "--json" && argument != "--meters") {
             std::fprintf(stderr, "bare bench: unknown argument '%s'\n", argv[i]);
             return false;
         }
@@ -69,8 +74,10 @@ int main(int argc, char** argv) {
     const int frames = intOption(argc, argv, "--frames", 64, 1, 8192);
     const int calls = intOption(argc, argv, "--calls", 50000, 100, 10000000);
     bool json = false;
+    bool meters = false;
     for (int i = 1; i < argc; ++i) {
         json = json || std::strcmp(argv[i], "--json") == 0;
+        meters = meters || std::strcmp(argv[i], "--meters") == 0;
     }
 
     static Processor processor;
@@ -101,20 +108,33 @@ int main(int argc, char** argv) {
         pointers.push_back(buffer.data());
     }
     const std::span<float* const> audio{pointers};
-    const auto cycle = [&] {
-        static_cast<void>(processor.process(audio, static_cast<std::size_t>(frames), {}));
-        // Keep the compiler from proving the repeated calls redundant.
-        asm volatile("" : : "r"(pointers.data()) : "memory");
+    static vstkit::core::OutputMeters outputMeters;
+    outputMeters.prepare(vstkit::bench::kSampleRate);
+    const auto timed = [&](auto&& cycle, const char* what, const char* format) {
+        for (int i = 0; i < vstkit::bench::warmUpCycles(calls, 1); ++i) {
+            cycle();
+        }
+        vstkit::bench::measureAndReport(
+            cycle,
+            {.what = what, .format = format, .frames = frames, .instances = 1, .calls = calls},
+            json);
     };
-    for (int i = 0; i < vstkit::bench::warmUpCycles(calls, 1); ++i) {
-        cycle();
+    if (meters) {
+        timed(
+            [&] {
+                static_cast<void>(processor.process(audio, static_cast<std::size_t>(frames), {}));
+                outputMeters.measure(audio, static_cast<std::size_t>(frames));
+                asm volatile("" : : "r"(pointers.data()) : "memory");
+            },
+            "meters:" VSTKIT_BENCH_PLUGIN_NAME, "meters");
+        return 0;
     }
-    vstkit::bench::measureAndReport(cycle,
-                                    {.what = "bare:" VSTKIT_BENCH_PLUGIN_NAME,
-                                     .format = "bare",
-                                     .frames = frames,
-                                     .instances = 1,
-                                     .calls = calls},
-                                    json);
+    timed(
+        [&] {
+            static_cast<void>(processor.process(audio, static_cast<std::size_t>(frames), {}));
+            // Keep the compiler from proving the repeated calls redundant.
+            asm volatile("" : : "r"(pointers.data()) : "memory");
+        },
+        "bare:" VSTKIT_BENCH_PLUGIN_NAME, "bare");
     return 0;
 }

@@ -44,7 +44,11 @@ describe("BridgeClient", () => {
     const transport = new LoopTransport();
     const client = new BridgeClient(transport);
     const request = client.request("parameter.set", { id: "gian", value: 1 });
-    transport.deliver({ jsonrpc: "2.0", id: 1, error: { code: -32602, message: "unknown parameter 'gian'" } });
+    transport.deliver({
+      jsonrpc: "2.0",
+      id: 1,
+      error: { code: -32602, message: "unknown parameter 'gian'" },
+    });
     await expect(request).rejects.toEqual(new BridgeError(-32602, "unknown parameter 'gian'"));
   });
 

@@ -62,7 +62,12 @@ export function ParameterSlider(props: { id: string; label?: string }): JSX.Elem
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const step = stepped ? 1 : (max - min) / (event.shiftKey ? arrowSteps * 10 : arrowSteps);
-    const moves: Record<string, number> = { ArrowRight: step, ArrowUp: step, ArrowLeft: -step, ArrowDown: -step };
+    const moves: Record<string, number> = {
+      ArrowRight: step,
+      ArrowUp: step,
+      ArrowLeft: -step,
+      ArrowDown: -step,
+    };
     const move = moves[event.key];
     if (move === undefined) return;
     event.preventDefault();

@@ -3,215 +3,52 @@
 // a plain Xlib window, and the bridge to the real gain processor running at
 // real-time pace in a thread of its own. What the page shows is read back
 // from its DOM (Editor::askPage). Runs under xvfb-run.
-// Before Xlib, whose macros (None, Bool) break these headers and GoogleTest's templates.
+// Before Xlib, whose macros (None, Bool) break GoogleTest's templates.
 #include <gtest/gtest.h>
 
-#include "plugin.h"
-#include "vstkit/core/audio_core.h"
-#include "vstkit/core/plugin_definition.h"
-#include "vstkit/core/realtime_guard.h"
-#include "vstkit/protocol/normalized.h"
-#include "vstkit/ui/editor.h"
+#include "web_editor_harness.h"
 
-#include <X11/Xlib.h>
 #include <X11/extensions/XTest.h>
 #include <dirent.h>
 #include <signal.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <chrono>
-#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
-#include <numbers>
-#include <optional>
 #include <set>
 #include <sstream>
-#include <string>
-#include <thread>
-#include <vector>
 
 namespace vstkit_gain {
 namespace {
 
 using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
+using testing::Clock;
+using testing::GainUnderTest;
+using testing::HostedEditor;
 using vstkit::core::pluginDefinition;
-
-constexpr double kRate = 48000.0;
-constexpr std::size_t kBlock = 64;
-
-/// The gain plugin as an editor sees it, on its real processor: the
-/// editor's edits go to the audio as events, the meters come from it, and
-/// each call is written down.
-class GainUnderTest final : public vstkit::ui::ParameterAccess {
-  public:
-    GainUnderTest() : core_(pluginDefinition()), normalized_(kParameters.size()) {
-        core_.prepare(kRate, kBlock);
-        for (std::size_t row = 0; row < kParameters.size(); ++row) {
-            const auto& spec = kParameters[row];
-            normalized_[row] = vstkit::protocol::toNormalized(spec, spec.defaultValue);
-        }
-        audio_ = std::thread([this] { play(); });
-    }
-    ~GainUnderTest() override {
-        running_ = false;
-        audio_.join();
-    }
-    GainUnderTest(const GainUnderTest&) = delete;
-    GainUnderTest& operator=(const GainUnderTest&) = delete;
-    GainUnderTest(GainUnderTest&&) = delete;
-    GainUnderTest& operator=(GainUnderTest&&) = delete;
-
-    /// The input: a 1 kHz sine at `peakDb` dBFS, or silence when nullopt.
-    void playSine(std::optional<float> peakDb) {
-        amplitude_ = peakDb ? std::pow(10.0F, *peakDb / 20.0F) : 0.0F;
-    }
-    [[nodiscard]] std::uint64_t blocksPlayed() const { return blocks_; }
-
-    /// The host moves a value (automation, another editor).
-    void hostSets(std::size_t row, float plain) {
-        normalized_[row] = vstkit::protocol::toNormalized(kParameters[row], plain);
-    }
-    [[nodiscard]] std::vector<std::string> calls() {
-        const std::scoped_lock lock{callsMutex_};
-        return calls_;
-    }
-
-    [[nodiscard]] float normalizedValue(std::size_t index) const noexcept override {
-        return normalized_[index];
-    }
-    void beginEdit(std::size_t index) override { note("begin " + std::to_string(index)); }
-    void performEdit(std::size_t index, float normalized) override {
-        normalized_[index] = normalized;
-        note("perform " + std::to_string(index));
-    }
-    void endEdit(std::size_t index) override { note("end " + std::to_string(index)); }
-    [[nodiscard]] std::size_t meterChannels() const noexcept override {
-        return core_.shared()->meters.channelCount();
-    }
-    [[nodiscard]] vstkit::core::MeterReading meterReading(
-        std::size_t channel) const noexcept override {
-        return core_.shared()->meters.read(channel);
-    }
-    void listenToMeters(bool listening) noexcept override {
-        if (listening) {
-            core_.shared()->meters.listen();
-        } else {
-            core_.shared()->meters.unlisten();
-        }
-    }
-
-  private:
-    void note(std::string call) {
-        const std::scoped_lock lock{callsMutex_};
-        calls_.push_back(std::move(call));
-    }
-
-    /// 64-frame stereo blocks at 48 kHz, paced as a sound card would.
-    void play() {
-        std::vector<float> left(kBlock);
-        std::vector<float> right(kBlock);
-        const std::array<float*, 2> channels{left.data(), right.data()};
-        std::uint64_t frame = 0;
-        auto next = Clock::now();
-        std::vector<float> applied(normalized_.size(), -1.0F);
-        while (running_) {
-            {
-                // What a format does on the audio thread, under the rt-check
-                // build's guard: events, the processor and the meters.
-                const vstkit::core::RealtimeGuard guard;
-                for (std::size_t row = 0; row < normalized_.size(); ++row) {
-                    if (const float value = normalized_[row]; value != applied[row]) {
-                        applied[row] = value;
-                        core_.events().add(
-                            {0, static_cast<std::uint32_t>(row),
-                             vstkit::protocol::fromNormalized(kParameters[row], value)},
-                            true);
-                    }
-                }
-                const float amplitude = amplitude_;
-                for (std::size_t i = 0; i < kBlock; ++i, ++frame) {
-                    const auto phase =
-                        2.0 * std::numbers::pi * 1000.0 * static_cast<double>(frame) / kRate;
-                    left[i] = right[i] = amplitude * static_cast<float>(std::sin(phase));
-                }
-                core_.process(channels, kBlock);
-            }
-            ++blocks_;
-            next += std::chrono::microseconds(1333);
-            std::this_thread::sleep_until(next);
-        }
-    }
-
-    vstkit::core::AudioCore core_;
-    /// Written by the UI thread, read by the audio thread.
-    std::vector<std::atomic<float>> normalized_;
-    std::atomic<float> amplitude_{0.0F};
-    std::atomic<bool> running_{true};
-    std::atomic<std::uint64_t> blocks_{0};
-    std::mutex callsMutex_;
-    std::vector<std::string> calls_;
-    std::thread audio_;
-};
 
 /// A host window on the test's display, with the gain's editor inside.
 class WebEditorTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        display_ = XOpenDisplay(nullptr);
-        ASSERT_NE(display_, nullptr) << "run under xvfb-run";
-        window_ =
-            XCreateSimpleWindow(display_, DefaultRootWindow(display_), 0, 0, 460, 240, 0, 0, 0);
-        XMapWindow(display_, window_);
-        XSync(display_, False);
+        ASSERT_TRUE(host_.hasDisplay()) << "run under xvfb-run";
         ASSERT_NE(pluginDefinition().webUi, nullptr) << "the gain carries no page";
-    }
-    void TearDown() override {
-        editor_.reset();
-        XDestroyWindow(display_, window_);
-        XCloseDisplay(display_);
     }
 
     void openEditor() {
-        editor_ = std::make_unique<vstkit::ui::Editor>(pluginDefinition().parameters, gain_,
-                                                       "VstKit", pluginDefinition().webUi);
-        ASSERT_TRUE(editor_->isWeb());
-        ASSERT_TRUE(editor_->open(window_)) << editor_->error();
-        ASSERT_TRUE(pumpUntil([&] { return editor_->pageLoaded(); }, 20s))
-            << "the page did not load: " << editor_->pageFailure();
+        std::string error;
+        ASSERT_TRUE(host_.openAndLoad(error)) << error;
+        ASSERT_TRUE(host_.editor->isWeb());
     }
-
-    /// Runs the host's UI loop (the editor's idle) until `done` or `timeout`.
     template <typename Done>
     bool pumpUntil(Done done, std::chrono::milliseconds timeout) {
-        const auto deadline = Clock::now() + timeout;
-        while (Clock::now() < deadline) {
-            editor_->idle();
-            if (done()) {
-                return true;
-            }
-            std::this_thread::sleep_for(5ms);
-        }
-        return false;
+        return host_.pumpUntil(done, timeout);
     }
-    void pump(std::chrono::milliseconds duration) {
-        pumpUntil([] { return false; }, duration);
-    }
+    void pump(std::chrono::milliseconds duration) { host_.pump(duration); }
+    std::string ask(const std::string& expression) { return host_.ask(expression); }
 
-    /// What `expression` evaluates to in the page, as JSON.
-    std::string ask(const std::string& expression) {
-        while (editor_->takePageAnswer()) {
-        }
-        editor_->askPage(expression);
-        std::optional<std::string> answer;
-        pumpUntil([&] { return (answer = editor_->takePageAnswer()).has_value(); }, 5s);
-        return answer.value_or("(no answer)");
-    }
     /// Asks until the page answers `expected`, for up to `timeout`.
     bool pageShows(const std::string& expression, const std::string& expected,
                    std::chrono::milliseconds timeout = 3s) {
@@ -231,9 +68,10 @@ class WebEditorTest : public ::testing::Test {
     }
 
     GainUnderTest gain_;
-    Display* display_ = nullptr;
-    Window window_ = 0;
-    std::unique_ptr<vstkit::ui::Editor> editor_;
+    HostedEditor host_{gain_};
+    Display* display_ = host_.display();
+    Window window_ = host_.window();
+    std::unique_ptr<vstkit::ui::Editor>& editor_ = host_.editor;
 };
 
 const std::string kGainText =
