@@ -55,6 +55,35 @@ TEST(LevelMeter, ASineReadsItsPeakAndThreeDbLessRms) {
     }
 }
 
+TEST(LevelMeter, BlocksOfAnyLengthReadTheSame) {
+    for (const std::size_t frames : {1U, 3U, 61U, 64U, 100U, 4096U}) {
+        LevelMeter meter;
+        meter.prepare(kRate);
+        std::vector<float> block(frames);
+        std::size_t frame = 0;
+        for (std::size_t played = 0; played < static_cast<std::size_t>(kRate); played += frames) {
+            for (auto& sample : block) {
+                sample = 0.5F * static_cast<float>(std::sin(2.0 * std::numbers::pi * 1000.0 *
+                                                            static_cast<double>(frame++) / kRate));
+            }
+            meter.measure(block.data(), frames);
+        }
+        EXPECT_NEAR(toDb(meter.peak()), -6.02F, 0.05F) << frames << " frames";
+        EXPECT_NEAR(toDb(meter.rms()), -9.03F, 0.1F) << frames << " frames";
+    }
+}
+
+TEST(LevelMeter, SamplesBelowMinus300DbReadAsSilence) {
+    LevelMeter meter;
+    meter.prepare(kRate);
+    const std::vector<float> tiny(kBlock, 1e-20F);
+    for (int block = 0; block < 100; ++block) {
+        meter.measure(tiny.data(), tiny.size());
+    }
+    EXPECT_EQ(meter.rms(), 0.0F);  // Their squares would be denormal: not added.
+    EXPECT_EQ(meter.clips(), 0U);
+}
+
 TEST(LevelMeter, SilenceFallsBelowMinus60DbWithinASecond) {
     LevelMeter meter;
     meter.prepare(kRate);
