@@ -16,6 +16,7 @@
 #include "png_writer.h"
 #include "process_memory.h"
 #include "screenshot.h"
+#include "toolkit_isolation.h"
 #include "vst3/plug_frame.h"
 #include "vst3/plugin_instance.h"
 #include "vstkit/xdisplay/virtual_display.h"
@@ -229,6 +230,8 @@ CheckResult checkEditor(SuiteContext& context) {
                        " colour in " + sizeText(width, height) + "); see " + png.string());
         }
         extras += "; screenshot " + png.string();
+        // Once the editor shows: a web editor's page is on screen by now.
+        extras += "; " + checkNoToolkitInHost(faults);
         if (context.editorDrag) {
             reportStep("dragging across the editor");
             extras += dragAcrossEditor(display.get(), frame, instance, *context.editorDrag, width,

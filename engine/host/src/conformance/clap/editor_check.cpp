@@ -16,6 +16,7 @@
 #include "conformance/number_text.h"
 #include "conformance/png_writer.h"
 #include "conformance/screenshot.h"
+#include "conformance/toolkit_isolation.h"
 #include "vstkit/xdisplay/virtual_display.h"
 
 namespace vstkit::host::conformance {
@@ -282,6 +283,8 @@ CheckResult checkClapEditor(ClapSuiteContext& context) {
                        " colour in " + sizeText(width, height) + "); see " + png.string());
         }
         extras += "; screenshot " + png.string();
+        // Once the editor shows: a web editor's page is on screen by now.
+        extras += "; " + checkNoToolkitInHost(faults);
         if (context.editorDrag) {
             reportStep("dragging across the editor");
             extras += dragAcross(display.get(), instance, editor.window(), *context.editorDrag,
