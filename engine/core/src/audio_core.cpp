@@ -17,6 +17,11 @@ AudioCore::AudioCore(const PluginDefinition& plugin)
       scratch_(events_.capacity()) {
     processor_->prepare(48000.0, 0);
     settle();
+    shared_->meters.countListenersIn(meterListeners_);
+}
+
+AudioCore::~AudioCore() {
+    shared_->meters.stopCountingIn(meterListeners_);
 }
 
 std::unique_ptr<ProcessorInstance, AudioCore::ProcessorDisposal> AudioCore::constructProcessor(

@@ -1,6 +1,7 @@
 #include "vstkit/core/output_meters.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace vstkit::core {
 
@@ -10,7 +11,7 @@ void OutputMeters::prepare(double sampleRate) noexcept {
     }
     for (auto& published : published_) {
         published.peak.store(0.0F, std::memory_order_relaxed);
-        published.rms.store(0.0F, std::memory_order_relaxed);
+        published.meanSquare.store(0.0F, std::memory_order_relaxed);
     }
 }
 
@@ -21,10 +22,26 @@ void OutputMeters::measure(std::span<float* const> channels, std::size_t frames)
         meter.measure(channels[channel], frames);
         auto& published = published_[channel];
         published.peak.store(meter.peak(), std::memory_order_relaxed);
-        published.rms.store(meter.rms(), std::memory_order_relaxed);
+        // The root is taken by the reader: a sqrt per block per channel costs
+        // the audio thread more than the rest of the bookkeeping.
+        published.meanSquare.store(meter.meanSquare(), std::memory_order_relaxed);
         published.clips.store(meter.clips(), std::memory_order_relaxed);
     }
     channelCount_.store(count, std::memory_order_relaxed);
+}
+
+void OutputMeters::countListenersIn(std::atomic<int>& counter) noexcept {
+    std::atomic<int>* current = listeners_.load(std::memory_order_acquire);
+    counter.store(current->load(std::memory_order_relaxed), std::memory_order_relaxed);
+    listeners_.store(&counter, std::memory_order_release);
+}
+
+void OutputMeters::stopCountingIn(std::atomic<int>& counter) noexcept {
+    if (listeners_.load(std::memory_order_acquire) != &counter) {
+        return;
+    }
+    ownListeners_.store(counter.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    listeners_.store(&ownListeners_, std::memory_order_release);
 }
 
 MeterReading OutputMeters::read(std::size_t channel) const noexcept {
@@ -33,7 +50,7 @@ MeterReading OutputMeters::read(std::size_t channel) const noexcept {
     }
     const auto& published = published_[channel];
     return {published.peak.load(std::memory_order_relaxed),
-            published.rms.load(std::memory_order_relaxed),
+            std::sqrt(published.meanSquare.load(std::memory_order_relaxed)),
             published.clips.load(std::memory_order_relaxed)};
 }
 

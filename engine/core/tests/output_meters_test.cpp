@@ -59,6 +59,21 @@ TEST(OutputMeters, MeasureTheProcessedOutputOnlyWhileSomeoneListens) {
     EXPECT_EQ(meters.read(5).peak, 0.0F);
 }
 
+// A controller may hold the shared values after the audio side is gone (VST3
+// lets either go first): its listeners are counted on without the core.
+TEST(OutputMeters, ListenersOutliveTheCoreThatCountedThem) {
+    std::shared_ptr<SharedParameters> shared;
+    {
+        AudioCore core{testGainPlugin()};
+        shared = core.shared();
+        shared->meters.listen();
+        EXPECT_TRUE(shared->meters.isListenedTo());
+    }
+    EXPECT_TRUE(shared->meters.isListenedTo());
+    shared->meters.unlisten();
+    EXPECT_FALSE(shared->meters.isListenedTo());
+}
+
 #if VSTKIT_HAS_RTCHECK
 TEST(OutputMeters, MeasuringInTheCoreNeverAllocatesOrLocks) {
     AudioCore core{testGainPlugin()};

@@ -28,21 +28,23 @@ struct BlockLevels {
     bool nonFinite = false;
 };
 
-/// One vector of samples into a lane's running peak, NaN mask and sum.
+/// One vector of samples into a lane's running peak and sum of squares.
 struct LaneLevels {
     Samples4 peak{};
     Samples4 sum{};
-    Mask4 notANumber{};
 
     void add(const float* samples) noexcept {
         const Samples4 tiny{kTinySample, kTinySample, kTinySample, kTinySample};
-        Samples4 block;
-        std::memcpy(&block, samples, sizeof block);
-        const Samples4 magnitude = block < 0 ? -block : block;
-        // A NaN never wins the peak (the comparison is false); it is noted apart.
+        const Mask4 noSign{0x7FFFFFFF, 0x7FFFFFFF, 0x7FFFFFFF, 0x7FFFFFFF};
+        Mask4 bits;
+        std::memcpy(&bits, samples, sizeof bits);
+        Samples4 magnitude;
+        const Mask4 magnitudeBits = bits & noSign;
+        std::memcpy(&magnitude, &magnitudeBits, sizeof magnitude);
+        // A NaN never wins the peak (the comparison is false), but it stays
+        // in the sum (NaN < tiny is false too), which then says so.
         peak = magnitude > peak ? magnitude : peak;
-        notANumber |= magnitude != magnitude;
-        const Samples4 kept = magnitude >= tiny ? magnitude : Samples4{};
+        const Samples4 kept = magnitude < tiny ? Samples4{} : magnitude;
         sum += kept * kept;
     }
 };
@@ -67,26 +69,20 @@ BlockLevels measureBlock(const float* samples, std::size_t frames) noexcept {
     for (const LaneLevels* other : {&second, &third, &fourth}) {
         first.peak = other->peak > first.peak ? other->peak : first.peak;
         first.sum += other->sum;
-        first.notANumber |= other->notANumber;
     }
-    std::array<LaneLevels, 1> lanes{first};
-    const Samples4 peaks = lanes[0].peak;
-    const Samples4 sums = lanes[0].sum;
-    const Mask4 notANumber = lanes[0].notANumber;
     BlockLevels levels;
     for (int lane = 0; lane < 4; ++lane) {
-        levels.peak = peaks[lane] > levels.peak ? peaks[lane] : levels.peak;
-        levels.sumOfSquares += sums[lane];
-        levels.nonFinite = levels.nonFinite || notANumber[lane] != 0;
+        levels.peak = first.peak[lane] > levels.peak ? first.peak[lane] : levels.peak;
+        levels.sumOfSquares += first.sum[lane];
     }
     for (; frame < frames; ++frame) {
         const float magnitude = std::fabs(samples[frame]);
         levels.peak = magnitude > levels.peak ? magnitude : levels.peak;
-        levels.nonFinite = levels.nonFinite || magnitude != magnitude;
-        const float kept = magnitude >= kTinySample ? magnitude : 0.0F;
+        const float kept = magnitude < kTinySample ? 0.0F : magnitude;
         levels.sumOfSquares += kept * kept;
     }
-    levels.nonFinite = levels.nonFinite || !std::isfinite(levels.sumOfSquares);
+    // NaN and Inf samples leave the sum NaN or Inf.
+    levels.nonFinite = !std::isfinite(levels.sumOfSquares);
     return levels;
 }
 

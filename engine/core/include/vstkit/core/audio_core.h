@@ -28,6 +28,8 @@ class AudioCore final {
   public:
     /// Makes the plugin's processor (host thread; allocates).
     explicit AudioCore(const PluginDefinition& plugin);
+    /// Host thread.
+    ~AudioCore();
     AudioCore(const AudioCore&) = delete;
     AudioCore& operator=(const AudioCore&) = delete;
     AudioCore(AudioCore&&) = delete;
@@ -87,7 +89,7 @@ class AudioCore final {
   private:
     /// Meters the processed audio while an editor or meter port listens.
     void measureIfListenedTo(std::span<float* const> channels, std::size_t frames) noexcept {
-        if (sharedValues_->meters.isListenedTo()) {
+        if (meterListeners_.load(std::memory_order_relaxed) > 0) {
             sharedValues_->meters.measure(channels, frames);
         }
     }
@@ -130,6 +132,9 @@ class AudioCore final {
     /// Here, not in the shared values, so a block reads one object's cache lines.
     std::atomic<std::uint32_t> loadedStateGeneration_{0};
     std::uint32_t appliedStateGeneration_ = 0;
+    /// The meters' listeners (shared()->meters counts them here, beside the
+    /// generation every block reads).
+    std::atomic<int> meterListeners_{0};
     EventList events_;
     alignas(
         kInlineProcessorAlignment) std::array<std::byte, kInlineProcessorBytes> processorStorage_;

@@ -34,6 +34,8 @@ class LevelMeter final {
     /// Linear readings (1.0 is full scale).
     [[nodiscard]] float peak() const noexcept { return peak_; }
     [[nodiscard]] float rms() const noexcept;
+    /// The RMS squared: what a reader on another thread takes the root of.
+    [[nodiscard]] float meanSquare() const noexcept { return meanSquare_; }
     /// Blocks that clipped since prepare(); wraps.
     [[nodiscard]] std::uint32_t clips() const noexcept { return clips_; }
 
