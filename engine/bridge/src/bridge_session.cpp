@@ -159,7 +159,15 @@ struct BridgeSession::Impl {
         return number;
     }
 
-    static Outcome set(BridgeSession& session, const json& params) {
+    /// params.id and params.value: a row and a value clamped into its range
+    /// (in double first, so values beyond float's range clamp instead of
+    /// becoming Inf).
+    struct RowValue {
+        std::size_t row;
+        float plain;
+    };
+    static std::variant<RowValue, Refusal> rowAndValue(const BridgeSession& session,
+                                                       const json& params) {
         const auto index = row(session, params);
         if (const auto* refusal = std::get_if<Refusal>(&index)) {
             return *refusal;
@@ -170,11 +178,19 @@ struct BridgeSession::Impl {
         }
         const std::size_t rowIndex = std::get<std::size_t>(index);
         const auto& spec = session.parameters_[rowIndex];
-        // Doubles beyond float's range clamp too, instead of becoming Inf.
-        const double clampedDouble =
+        const double clamped =
             std::clamp(std::get<double>(value), static_cast<double>(spec.minValue),
                        static_cast<double>(spec.maxValue));
-        const float normalized = protocol::toNormalized(spec, static_cast<float>(clampedDouble));
+        return RowValue{rowIndex, static_cast<float>(clamped)};
+    }
+
+    static Outcome set(BridgeSession& session, const json& params) {
+        const auto parsed = rowAndValue(session, params);
+        if (const auto* refusal = std::get_if<Refusal>(&parsed)) {
+            return *refusal;
+        }
+        const auto [rowIndex, plain] = std::get<RowValue>(parsed);
+        const float normalized = protocol::toNormalized(session.parameters_[rowIndex], plain);
         // A set outside a gesture is a gesture of its own, as hosts expect.
         const bool ownGesture = !session.gestureOpen_[rowIndex];
         if (ownGesture) {
@@ -208,19 +224,12 @@ struct BridgeSession::Impl {
     }
 
     static Outcome format(BridgeSession& session, const json& params) {
-        const auto index = row(session, params);
-        if (const auto* refusal = std::get_if<Refusal>(&index)) {
+        const auto parsed = rowAndValue(session, params);
+        if (const auto* refusal = std::get_if<Refusal>(&parsed)) {
             return *refusal;
         }
-        const auto value = number(params, "value");
-        if (const auto* refusal = std::get_if<Refusal>(&value)) {
-            return *refusal;
-        }
-        const auto& spec = session.parameters_[std::get<std::size_t>(index)];
-        const double clamped =
-            std::clamp(std::get<double>(value), static_cast<double>(spec.minValue),
-                       static_cast<double>(spec.maxValue));
-        return json{{"text", protocol::formatValue(spec, static_cast<float>(clamped))}};
+        const auto [rowIndex, plain] = std::get<RowValue>(parsed);
+        return json{{"text", protocol::formatValue(session.parameters_[rowIndex], plain)}};
     }
 
     static Outcome parse(BridgeSession& session, const json& params) {

@@ -157,6 +157,17 @@ void onProbeAnswered(GObject* view, GAsyncResult* result, gpointer) {
     g_object_unref(value);
 }
 
+/// Runs `function(argument)` in the page; `answered` (may be null) gets the value.
+void evaluateCall(WebKitWebView* view, std::string_view function, std::string_view argument,
+                  GAsyncReadyCallback answered) {
+    std::string script(function);
+    script += '(';
+    script.append(argument);
+    script += ')';
+    webkit_web_view_evaluate_javascript(view, script.c_str(), static_cast<gssize>(script.size()),
+                                        nullptr, nullptr, nullptr, answered, nullptr);
+}
+
 gboolean onEditorReadable(GIOChannel*, GIOCondition, gpointer data) {
     auto& helper = *static_cast<Helper*>(data);
     char buffer[65536];
@@ -180,20 +191,10 @@ gboolean onEditorReadable(GIOChannel*, GIOCondition, gpointer data) {
             }
         } else if (!line.empty() && line.front() == kProbe) {
             // JSON.stringify: one line of text, whatever the value.
-            std::string script = "JSON.stringify(";
-            script.append(line.substr(1));
-            script += ")";
-            webkit_web_view_evaluate_javascript(helper.view, script.c_str(),
-                                                static_cast<gssize>(script.size()), nullptr,
-                                                nullptr, nullptr, onProbeAnswered, nullptr);
+            evaluateCall(helper.view, "JSON.stringify", line.substr(1), onProbeAnswered);
         } else if (!line.empty() && line.front() == kBridgeMessage && helper.loaded) {
             // The plugin's messages are JSON, which is a JavaScript expression.
-            std::string script = "window.__vstkitReceive(";
-            script.append(line.substr(1));
-            script += ");";
-            webkit_web_view_evaluate_javascript(helper.view, script.c_str(),
-                                                static_cast<gssize>(script.size()), nullptr,
-                                                nullptr, nullptr, nullptr, nullptr);
+            evaluateCall(helper.view, "window.__vstkitReceive", line.substr(1), nullptr);
         }
     }
     helper.received.erase(0, start);
