@@ -241,10 +241,6 @@ bool Editor::isWeb() const noexcept {
     return webUi_ != nullptr;
 }
 
-bool Editor::webSessionOpen() const noexcept {
-    return web_ != nullptr;
-}
-
 int Editor::bridgeFd() const noexcept {
     return web_ ? web_->bridgeFd() : -1;
 }

@@ -1,7 +1,6 @@
 #include "web_editor_x11.h"
 
 #include <dlfcn.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -116,8 +115,7 @@ std::unique_ptr<WebEditorSession> WebEditorSession::open(
 
 void WebEditorSession::startHelper(const core::WebUi& page, float scale) {
     const std::string program = helperPath();
-    struct stat status {};
-    if (stat(program.c_str(), &status) != 0 || access(program.c_str(), X_OK) != 0) {
+    if (access(program.c_str(), X_OK) != 0) {
         fail("The web editor's helper (vstkit-webview) is not beside the plugin.");
         return;
     }
@@ -263,9 +261,10 @@ void WebEditorSession::readHelper() noexcept {
     }
     received_.erase(0, start);
     if (received_.size() > kMaxLine) {
-        // No end of line in sight: refuse it as the bridge refuses a big message.
+        // No end of line in sight: the bridge refuses it unread, as too big.
+        const std::string refusal = bridge_->handle(received_);
         received_.clear();
-        sendLine(helper::kBridgeMessage, bridge_->handle(std::string(kMaxLine, ' ')));
+        sendLine(helper::kBridgeMessage, refusal);
     }
 }
 

@@ -71,6 +71,8 @@ void Lv2Plugin::connectPort(std::uint32_t port, void* data) noexcept {
     } else if (const auto meters = firstMeterPort(layout_, controls_.size(), latencySamples_ > 0);
                hasMeterPorts_ && port >= meters && port < meters + meterPortCount(layout_)) {
         meterPorts_[port - meters] = static_cast<float*>(data);
+        meterPortConnected_ = std::any_of(meterPorts_.begin(), meterPorts_.end(),
+                                          [](const float* meter) { return meter != nullptr; });
     }
 }
 
@@ -128,17 +130,12 @@ void Lv2Plugin::run(std::uint32_t frames) noexcept {
     }
     // LV2 has no silence flags: a tail simply plays on while the host runs us.
     static_cast<void>(core_.process({channels.data(), layout_.outputs}, frames));
-    if (hasMeterPorts_) {
+    if (meterPortConnected_) {
         writeMeterPorts(frames);
     }
 }
 
 void Lv2Plugin::writeMeterPorts(std::uint32_t frames) noexcept {
-    const auto connected = std::any_of(meterPorts_.begin(), meterPorts_.end(),
-                                       [](const float* port) { return port != nullptr; });
-    if (!connected) {
-        return;
-    }
     auto& meters = core_.shared()->meters;
     if (!listeningToMeters_) {
         meters.listen();  // From the next block on: the output is measured.

@@ -44,7 +44,8 @@ class Lv2Plugin final {
     /// Turns control-port changes into events; on the first block after
     /// activate() they are applied at once instead, as the starting values.
     void readControlPorts() noexcept;
-    /// Writes the output's level to the meter ports the host connected, at
+    /// Writes the output's level to the meter ports the host connected (run()
+    /// calls it only when one is), at
     /// most every kMeterPortInterval frames (hosts read them at screen rate).
     void writeMeterPorts(std::uint32_t frames) noexcept;
 
@@ -62,6 +63,8 @@ class Lv2Plugin final {
     /// Meter ports (a plugin with a web editor): peak, RMS per output channel.
     std::array<float*, 2 * core::kMaxLayoutChannels> meterPorts_{};
     bool hasMeterPorts_ = false;
+    /// Any meter port connected (set in connectPort, read by run()).
+    bool meterPortConnected_ = false;
     bool listeningToMeters_ = false;
     std::uint32_t framesSinceMeterPorts_ = 0;
     /// What each control port held when last read: only a change is an event,

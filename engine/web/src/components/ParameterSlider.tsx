@@ -31,7 +31,8 @@ export function ParameterSlider(props: { id: string; label?: string }): JSX.Elem
     return () => {
       current = false;
     };
-  }, [value, parameter?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Only a new value or row needs new text; `handle` changes with every render.
+  }, [value, parameter?.id]);
 
   if (!parameter) return null;
   const { min, max } = parameter;

@@ -126,7 +126,6 @@ class Editor final {
 
   private:
     struct Session;  // Everything that exists only while open.
-    [[nodiscard]] bool webSessionOpen() const noexcept;
 
     std::span<const protocol::ParamSpec> parameters_;
     ParameterAccess& access_;
