@@ -845,20 +845,20 @@ TEST_F(EditorTest, OpeningAndClosingAHundredTimesLeaksNothing) {
     }
     constexpr int kWarmUp = 10;
     constexpr long kMaxGrowthBytes = 1L << 20;
-    long startResident = 0;
-    int startDescriptors = 0;
-    for (int cycle = 0; cycle < cycles; ++cycle) {
-        if (cycle == kWarmUp) {
-            startResident = residentBytes();
-            startDescriptors = openFileDescriptors();
+    const auto openAndClose = [&](int count) {
+        for (int cycle = 0; cycle < count; ++cycle) {
+            ASSERT_TRUE(editor.open(parent)) << "cycle " << cycle << ": " << editor.error();
+            for (int frame = 0; frame < 3; ++frame) {
+                editor.idle();
+            }
+            editor.close();
         }
-        ASSERT_TRUE(editor.open(parent)) << "cycle " << cycle << ": " << editor.error();
-        for (int frame = 0; frame < 3; ++frame) {
-            editor.idle();
-        }
-        editor.close();
-    }
-    const long growth = residentBytes() - startResident;
+    };
+    openAndClose(kWarmUp);
+    const int startDescriptors = openFileDescriptors();
+    long startResident = residentBytes();
+    openAndClose(cycles - kWarmUp);
+    long growth = residentBytes() - startResident;
     RecordProperty("resident_growth_kib", static_cast<int>(growth / 1024));
     std::printf("%d open/close cycles after warm-up: resident memory %+ld KiB\n", cycles - kWarmUp,
                 growth / 1024);
@@ -867,8 +867,20 @@ TEST_F(EditorTest, OpeningAndClosingAHundredTimesLeaksNothing) {
     // its LeakSanitizer checks for leaks at exit instead.
     static_cast<void>(kMaxGrowthBytes);
 #else
+    // The allocator and the GL driver grow in steps of about 1 MiB, so one
+    // round can cross the bound without a leak (it did once in 1088 KiB,
+    // where +60 KiB is usual); a leak grows again in a second round.
+    if (growth >= kMaxGrowthBytes) {
+        const long firstGrowth = growth;
+        startResident = residentBytes();
+        openAndClose(cycles - kWarmUp);
+        growth = residentBytes() - startResident;
+        std::printf("a second round: resident memory %+ld KiB (the first %+ld KiB)\n",
+                    growth / 1024, firstGrowth / 1024);
+    }
     EXPECT_LT(growth, kMaxGrowthBytes)
-        << (cycles - kWarmUp) << " cycles grew memory by " << growth / 1024 << " KiB";
+        << "two rounds of " << (cycles - kWarmUp) << " cycles each grew memory, the second by "
+        << growth / 1024 << " KiB";
 #endif
     EXPECT_EQ(openFileDescriptors(), startDescriptors);
     EXPECT_FALSE(editorWindow(parent).has_value()) << "the last editor window is gone";
