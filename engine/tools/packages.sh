@@ -50,7 +50,7 @@ require_packages() {
 VSTKIT_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config juce-modules-source libsndfile1-dev
     libx11-dev libxtst-dev libpng-dev libimgui-dev libgl-dev libgl1-mesa-dri lv2-dev
     librtaudio-dev libasound2-dev libfontconfig-dev fonts-dejavu-core liblilv-dev
-    nlohmann-json3-dev libwebkit2gtk-4.1-dev)
+    nlohmann-json3-dev libwebkit2gtk-4.1-dev libboost-dev)
 # What a plugin's own tests need besides: GoogleTest, Xvfb for the editor check
 # (xauth is only a Recommends of xvfb, and xvfb-run cannot start without it),
 # sordi, without which lv2_validate cannot run, and qtractor, whose plugin

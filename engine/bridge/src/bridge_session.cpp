@@ -366,7 +366,9 @@ std::vector<std::string> BridgeSession::pendingNotifications(
     }
     const std::size_t channels = target_.meterChannels();
     if (channels > 0 && now - lastMeters_ >= kMeterInterval) {
-        lastMeters_ = now;
+        // The meters keep their own pace whatever the caller's tick (a 10 ms
+        // tick would otherwise give one every 40 ms); after a stall, afresh.
+        lastMeters_ = now - lastMeters_ < 2 * kMeterInterval ? lastMeters_ + kMeterInterval : now;
         json levels = json::array();
         for (std::size_t channel = 0; channel < channels; ++channel) {
             const MeterLevels meter = target_.meterLevels(channel);
