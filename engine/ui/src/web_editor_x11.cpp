@@ -42,39 +42,12 @@ std::string helperPath() {
 
 }  // namespace
 
-/// The bridge's view of the plugin: the editor's ParameterAccess.
-class WebEditorSession::AccessTarget final : public bridge::BridgeTarget {
-  public:
-    explicit AccessTarget(ParameterAccess& access) : access_(access) {}
-    [[nodiscard]] float normalizedValue(std::size_t index) const noexcept override {
-        return access_.normalizedValue(index);
-    }
-    void beginEdit(std::size_t index) override { access_.beginEdit(index); }
-    void performEdit(std::size_t index, float normalized) override {
-        access_.performEdit(index, normalized);
-    }
-    void endEdit(std::size_t index) override { access_.endEdit(index); }
-    [[nodiscard]] std::size_t meterChannels() const noexcept override {
-        return access_.meterChannels();
-    }
-    [[nodiscard]] bridge::MeterLevels meterLevels(std::size_t channel) const noexcept override {
-        const core::MeterReading reading = access_.meterReading(channel);
-        return {reading.peak, reading.rms, reading.clips};
-    }
-    bool requestResize(int width, int height) override {
-        return access_.requestResize(width, height);
-    }
-
-  private:
-    ParameterAccess& access_;
-};
-
 WebEditorSession::WebEditorSession(Display* display,
                                    std::span<const protocol::ParamSpec> parameters,
                                    ParameterAccess& access)
     : display_(display),
       access_(access),
-      target_(std::make_unique<AccessTarget>(access)),
+      target_(std::make_unique<AccessBridgeTarget>(access)),
       bridge_(std::make_unique<bridge::BridgeSession>(parameters, *target_)) {}
 
 std::unique_ptr<WebEditorSession> WebEditorSession::open(

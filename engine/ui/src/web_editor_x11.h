@@ -13,6 +13,7 @@
 #include "vstkit/bridge/bridge_session.h"
 #include "vstkit/core/web_ui.h"
 #include "vstkit/protocol/param_spec.h"
+#include "vstkit/ui/access_bridge_target.h"
 #include "vstkit/ui/parameter_access.h"
 #include "xembed_embedder.h"
 
@@ -57,7 +58,6 @@ class WebEditorSession final {
     [[nodiscard]] const std::string& failure() const noexcept { return failure_; }
 
   private:
-    class AccessTarget;
     WebEditorSession(Display* display, std::span<const protocol::ParamSpec> parameters,
                      ParameterAccess& access);
     void startHelper(const core::WebUi& page, float scale);
@@ -71,7 +71,7 @@ class WebEditorSession final {
     int width_ = 0;
     int height_ = 0;
     ParameterAccess& access_;
-    std::unique_ptr<AccessTarget> target_;
+    std::unique_ptr<AccessBridgeTarget> target_;
     std::unique_ptr<bridge::BridgeSession> bridge_;
     std::unique_ptr<XEmbedEmbedder> embedder_;
     HelperProcess helper_;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "audio_driver.h"
 #include "audio_path.h"
 #include "device_choice.h"
 
@@ -13,7 +14,7 @@ namespace vstkit::formats::standalone {
 
 /// An open RtAudio stream whose callback runs an AudioPath. Every method is
 /// for the main thread; the callback runs on RtAudio's (or JACK's) audio thread.
-class AudioStream final {
+class AudioStream final : public AudioDriver {
   public:
     /// What to open: the chosen devices at the chosen rate, at most two
     /// channels each way, `bufferFrames` per block (JACK uses its own).
@@ -30,7 +31,7 @@ class AudioStream final {
                                                            const protocol::ParamValues& values,
                                                            std::string& error);
     /// Stops and closes the stream.
-    ~AudioStream();
+    ~AudioStream() override;
 
     AudioStream(const AudioStream&) = delete;
     AudioStream& operator=(const AudioStream&) = delete;
@@ -38,18 +39,18 @@ class AudioStream final {
     AudioStream& operator=(AudioStream&&) = delete;
 
     /// Returns false with a reason in `error` when the device refuses to start.
-    [[nodiscard]] bool start(std::string& error);
-    void stop() noexcept;
+    [[nodiscard]] bool start(std::string& error) override;
+    void stop() noexcept override;
 
-    [[nodiscard]] unsigned sampleRate() const noexcept { return sampleRate_; }
+    [[nodiscard]] unsigned sampleRate() const noexcept override { return sampleRate_; }
     /// The block size the device granted (JACK's period, for JACK).
-    [[nodiscard]] unsigned bufferFrames() const noexcept { return bufferFrames_; }
+    [[nodiscard]] unsigned bufferFrames() const noexcept override { return bufferFrames_; }
     [[nodiscard]] unsigned inputChannels() const noexcept { return inputChannels_; }
     [[nodiscard]] unsigned outputChannels() const noexcept { return outputChannels_; }
 
     /// Why the running stream died (a device error, or the JACK server quit),
     /// once it has.
-    [[nodiscard]] std::optional<std::string> failure() const;
+    [[nodiscard]] std::optional<std::string> failure() const override;
 
   private:
     explicit AudioStream(RtAudio::Api api);

@@ -1,5 +1,7 @@
 #include "main_loop.h"
 
+#include "xrun_reporter.h"
+
 #include <poll.h>
 
 #include <array>
@@ -13,28 +15,6 @@ using Clock = std::chrono::steady_clock;
 
 /// About 30 frames a second: smooth enough for a slider, cheap for the machine.
 constexpr auto kTimerInterval = std::chrono::milliseconds{33};
-/// An overloaded machine can xrun every block: one line a second at most.
-constexpr auto kXrunReportInterval = std::chrono::seconds{1};
-
-/// Reports xruns as they are counted; the audio thread only counts them.
-class XrunReporter final {
-  public:
-    void report(std::uint64_t counted, const Console& console) {
-        const Clock::time_point now = Clock::now();
-        if (counted == reported_ || now < nextReport_) {
-            return;
-        }
-        const std::uint64_t fresh = counted - reported_;
-        reported_ = counted;
-        nextReport_ = now + kXrunReportInterval;
-        console.warn((fresh == 1 ? std::string{"xrun"} : std::to_string(fresh) + " xruns") + " (" +
-                     std::to_string(counted) + " so far)");
-    }
-
-  private:
-    std::uint64_t reported_ = 0;
-    Clock::time_point nextReport_{};
-};
 
 int millisecondsUntil(Clock::time_point deadline) {
     const auto left =

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "app_window.h"
+#include "audio_driver.h"
 #include "audio_path.h"
-#include "audio_stream.h"
 #include "console.h"
 #include "editor_parameters.h"
 #include "termination_signals.h"
@@ -24,7 +24,7 @@ struct MainLoopParts {
     ui::Editor* editor = nullptr;
     EditorParameters& parameters;
     const AudioPath& audio;
-    const AudioStream& stream;
+    const AudioDriver& stream;
     const Console& console;
 };
 

@@ -16,6 +16,11 @@ constexpr unsigned kMinSampleRate = 8000;
 constexpr unsigned kMaxSampleRate = 768000;
 constexpr unsigned kMinBufferFrames = 16;
 constexpr unsigned kMaxBufferFrames = 8192;
+constexpr unsigned kMaxPort = 65535;
+// A token guards the plugin's bridge: long enough not to be guessed.
+constexpr std::size_t kMinTokenLength = 16;
+constexpr std::string_view kTokenCharacters =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
 
 std::optional<unsigned> parseWholeNumber(std::string_view text) {
     unsigned value = 0;
@@ -78,7 +83,9 @@ OptionsResult parseOptions(std::span<char* const> arguments) {
     while (!reader.done()) {
         const std::string name{reader.nextName()};
         const bool takesValue = name == "--api" || name == "--device" || name == "--rate" ||
-                                name == "--buffer" || name == "--scale" || name == "--set";
+                                name == "--buffer" || name == "--scale" || name == "--set" ||
+                                name == "--input" || name == "--ws-port" || name == "--ws-token" ||
+                                name == "--ws-origin";
         if (!takesValue) {
             if (reader.hasInlineValue()) {
                 return failure(name + " takes no value");
@@ -129,6 +136,31 @@ OptionsResult parseOptions(std::span<char* const> arguments) {
                 return failure("--scale takes a content scale from 0.5 to 4, e.g. 1.5 (got '" +
                                std::string{*value} + "')");
             }
+        } else if (name == "--input") {
+            if (value->empty()) {
+                return failure("--input takes tone, noise or a WAV file");
+            }
+            options.input = std::string{*value};
+        } else if (name == "--ws-port") {
+            const auto port = parseWholeNumber(*value);
+            if (!port || *port > kMaxPort) {
+                return failure("--ws-port takes a TCP port from 0 (any free one) to 65535 (got '" +
+                               std::string{*value} + "')");
+            }
+            options.wsPort = port;
+        } else if (name == "--ws-token") {
+            if (value->size() < kMinTokenLength ||
+                value->find_first_not_of(kTokenCharacters) != std::string_view::npos) {
+                return failure("--ws-token takes at least 16 letters, digits, '-' or '_'");
+            }
+            options.wsToken = std::string{*value};
+        } else if (name == "--ws-origin") {
+            if (!value->starts_with("http://") && !value->starts_with("https://")) {
+                return failure(
+                    "--ws-origin takes a page's origin, e.g. http://127.0.0.1:5173 (got '" +
+                    std::string{*value} + "')");
+            }
+            options.wsOrigins.emplace_back(*value);
         } else {
             auto parsed = parseParameterSetting(*value);
             if (!parsed.setting) {
@@ -136,6 +168,15 @@ OptionsResult parseOptions(std::span<char* const> arguments) {
             }
             options.settings.push_back(*parsed.setting);
         }
+    }
+    if (!options.wsPort && (!options.wsToken.empty() || !options.wsOrigins.empty())) {
+        return failure("--ws-token and --ws-origin go with --ws-port");
+    }
+    if (options.wsPort && options.window) {
+        return failure("--ws-port serves the editor to a browser: add --no-window");
+    }
+    if (options.input && (options.api || options.device)) {
+        return failure("--input plays into a null output: leave out --api and --device");
     }
     return {options, {}};
 }
@@ -174,6 +215,17 @@ std::string usageText(std::string_view appName) {
         "  --scale FACTOR     Size of the editor, 0.5 to 4 (default: the desktop's,\n"
         "                     from Xft.dpi or the screen's size; 1 is 96 dpi).\n"
         "  --no-window        Run without a window until SIGINT (Ctrl-C) or SIGTERM.\n"
+        "  --input SIGNAL     Play SIGNAL into a null output instead of a device, for\n"
+        "                     a machine without a sound card: tone (440 Hz,\n"
+        "                     -12 dBFS), noise, or a WAV file (looped, at its rate).\n"
+        "  --ws-port PORT     Serve the editor bridge over WebSocket on 127.0.0.1:PORT\n"
+        "                     (0: any free port) for a page in a browser; with\n"
+        "                     --no-window. ./vstkit dev starts it this way.\n"
+        "  --ws-token TOKEN   The token a client must give (?token=); default: a new\n"
+        "                     one each run, printed with the address.\n"
+        "  --ws-origin URL    A page origin that may connect, e.g.\n"
+        "                     http://127.0.0.1:5173; may be repeated. Programs that\n"
+        "                     send no Origin need only the token.\n"
         "  -h, --help         Show this help.\n"
         "\n"
         "Parameter values are remembered between runs in\n"

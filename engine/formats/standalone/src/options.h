@@ -29,6 +29,16 @@ struct Options {
     std::optional<float> scale;
     /// In command-line order: a later --set of the same parameter wins.
     std::vector<ParameterSetting> settings;
+    /// --input: play "tone", "noise" or a WAV file into a null output instead
+    /// of opening a device.
+    std::optional<std::string> input;
+    /// --ws-port: serve the editor bridge over WebSocket (the browser dev
+    /// mode) on 127.0.0.1; 0 picks a free port.
+    std::optional<unsigned> wsPort;
+    /// --ws-token: the token a client must give; empty: a fresh one each run.
+    std::string wsToken;
+    /// --ws-origin: the Origins whose pages may connect (the dev server's).
+    std::vector<std::string> wsOrigins;
 };
 
 struct OptionsResult {

@@ -9,6 +9,8 @@
 #include "audio_devices.h"
 #include "audio_path.h"
 #include "audio_stream.h"
+#include "bridge_loop.h"
+#include "clocked_output.h"
 #include "console.h"
 #include "device_choice.h"
 #include "editor_parameters.h"
@@ -17,6 +19,7 @@
 #include "remembered_values.h"
 #include "screen_scale.h"
 #include "termination_signals.h"
+#include "vstkit/bridge_server/handshake_rules.h"
 #include "vstkit/core/plugin_definition.h"
 #include "vstkit/protocol/normalized.h"
 #include "vstkit/protocol/value_text.h"
@@ -71,6 +74,15 @@ std::string describeSession(const DeviceChoice& devices, const AudioStream& stre
     return text + "; " + describeValues(values);
 }
 
+constexpr unsigned kNullOutputRate = 48000;
+
+/// The start line for a null output: what plays, and the values.
+std::string describeNullSession(const ClockedOutput& output, const protocol::ParamValues& values) {
+    return "no device: " + output.signal().describe() + " into a null output, " +
+           std::to_string(output.sampleRate()) + " Hz, " + std::to_string(output.bufferFrames()) +
+           " frames; " + describeValues(values);
+}
+
 /// The remembered values with the command line's --set on top.
 protocol::ParamValues startingValues(const Options& options,
                                      const std::optional<std::filesystem::path>& rememberedFile,
@@ -107,16 +119,37 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
 
     // Before RtAudio or JACK start any thread, so every thread inherits the mask.
     TerminationSignals signals;
-    silenceAlsaMessages();
-    const std::vector<AudioApi> apis = probeAudioApis();
-    if (options.listDevices) {
-        console.print(describeAudioApis(apis));
-        return kDone;
-    }
-    const auto chosen = chooseDevices(apis, options.api, options.device, options.sampleRate);
-    if (!chosen.choice) {
-        console.warn(chosen.error);
-        return kBadRequest;
+    std::optional<InputSignal> input;
+    std::optional<DeviceChoice> devices;
+    if (options.input) {
+        auto parsedInput = InputSignal::parse(*options.input);
+        if (!parsedInput.signal) {
+            console.warn(parsedInput.error);
+            return kBadRequest;
+        }
+        const auto fileRate = parsedInput.signal->fileRate();
+        if (fileRate && options.sampleRate && *fileRate != *options.sampleRate) {
+            console.warn("--rate " + std::to_string(*options.sampleRate) + ": " + *options.input +
+                         " plays at its own rate, " + std::to_string(*fileRate) + " Hz");
+            return kBadRequest;
+        }
+        input = std::move(parsedInput.signal);
+    } else {
+        silenceAlsaMessages();
+        const std::vector<AudioApi> apis = probeAudioApis();
+        if (options.listDevices) {
+            console.print(describeAudioApis(apis));
+            return kDone;
+        }
+        auto chosen = chooseDevices(apis, options.api, options.device, options.sampleRate);
+        if (!chosen.choice) {
+            console.warn(chosen.error + (options.api || options.device
+                                             ? ""
+                                             : "; without a sound card, play a test signal "
+                                               "with --input tone"));
+            return kBadRequest;
+        }
+        devices = std::move(chosen.choice);
     }
 
     const auto rememberedFile =
@@ -155,27 +188,64 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
     }
 
     std::string error;
-    auto stream =
-        AudioStream::open({.devices = *chosen.choice,
-                           .bufferFrames = options.bufferFrames.value_or(kDefaultBufferFrames),
-                           .clientName = std::string{identity.name}},
-                          *audio, values, error);
-    if (!stream || !stream->start(error)) {
-        console.warn("cannot start the audio device: " + error);
-        return kAudioFailed;
+    std::unique_ptr<AudioDriver> driver;
+    const unsigned bufferFrames = options.bufferFrames.value_or(kDefaultBufferFrames);
+    if (input) {
+        const unsigned rate =
+            input->fileRate().value_or(options.sampleRate.value_or(kNullOutputRate));
+        auto output =
+            std::make_unique<ClockedOutput>(*audio, std::move(*input), rate, bufferFrames, values);
+        const std::string described = describeNullSession(*output, values);
+        if (!output->start(error)) {
+            console.warn(error);
+            return kAudioFailed;
+        }
+        console.say(described);
+        driver = std::move(output);
+    } else {
+        auto stream = AudioStream::open({.devices = *devices,
+                                         .bufferFrames = bufferFrames,
+                                         .clientName = std::string{identity.name}},
+                                        *audio, values, error);
+        if (!stream || !stream->start(error)) {
+            console.warn("cannot start the audio device: " + error);
+            return kAudioFailed;
+        }
+        console.say(describeSession(*devices, *stream, options.bufferFrames, values));
+        driver = std::move(stream);
     }
-    console.say(describeSession(*chosen.choice, *stream, options.bufferFrames, values));
 
-    const StopReason reason = runMainLoop({.signals = signals,
-                                           .window = window.get(),
-                                           .editor = editor.get(),
-                                           .parameters = parameters,
-                                           .audio = *audio,
-                                           .stream = *stream,
-                                           .console = console});
-    stream->stop();
+    StopReason reason = StopReason::Signal;
+    if (options.wsPort) {
+        const auto stopped = runBridgeLoop(
+            {.signals = signals,
+             .parameters = parameters,
+             .audio = *audio,
+             .driver = *driver,
+             .console = console,
+             .port = *options.wsPort,
+             .token = options.wsToken.empty() ? bridge_server::makeToken() : options.wsToken,
+             .origins = options.wsOrigins,
+             .rememberedFile = rememberedFile},
+            error);
+        if (!stopped) {
+            driver->stop();
+            console.warn(error);
+            return kBadRequest;
+        }
+        reason = *stopped;
+    } else {
+        reason = runMainLoop({.signals = signals,
+                              .window = window.get(),
+                              .editor = editor.get(),
+                              .parameters = parameters,
+                              .audio = *audio,
+                              .stream = *driver,
+                              .console = console});
+    }
+    driver->stop();
     if (reason == StopReason::AudioFailed) {
-        console.warn("the audio stopped: " + stream->failure().value_or("unknown reason"));
+        console.warn("the audio stopped: " + driver->failure().value_or("unknown reason"));
     }
     if (editor) {
         editor->close();
