@@ -56,8 +56,12 @@ function(vstkit_add_plugin name)
     list(POP_FRONT ARG_DEMO demo_signal)
     list(JOIN ARG_DEMO " " demo_settings)
     file(RELATIVE_PATH build_folder "${CMAKE_BINARY_DIR}" "${CMAKE_CURRENT_BINARY_DIR}")
+    set(web_ui_folder "")
+    if(ARG_WEB_UI)
+        get_filename_component(web_ui_folder "${ARG_WEB_UI}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    endif()
     set_property(GLOBAL APPEND PROPERTY VSTKIT_PLUGIN_MANIFEST
-        "${name}\t${ARG_BUNDLE_NAME}\t${build_folder}\t${demo_signal}\t${demo_settings}")
+        "${name}\t${ARG_BUNDLE_NAME}\t${build_folder}\t${demo_signal}\t${demo_settings}\t${web_ui_folder}\t${CMAKE_CURRENT_SOURCE_DIR}")
 
     list(TRANSFORM ARG_INCLUDE_DIRS PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/")
     if(VSTKIT_BUILD_FUZZERS)
@@ -91,7 +95,8 @@ function(vstkit_add_plugin name)
         endif()
         list(GET ARG_WEB_UI_SIZE 0 web_width)
         list(GET ARG_WEB_UI_SIZE 1 web_height)
-        vstkit_add_web_ui(${name} "${ARG_WEB_UI}" ${web_width} ${web_height} web_ui_source)
+        vstkit_add_web_ui(${name} "${ARG_WEB_UI}" ${web_width} ${web_height} web_ui_source
+            TYPE ${ARG_TYPE} INCLUDE_DIRS ${ARG_INCLUDE_DIRS})
         set(plugin_macro "VSTKIT_PLUGIN_WITH_WEB_UI(${ARG_TYPE}, vstkit_${name}_web_ui)")
         set(web_ui_declaration "extern const vstkit::core::WebUi vstkit_${name}_web_ui;")
     endif()
@@ -182,6 +187,16 @@ static_assert(!@ARG_TYPE@::identity.clapId.empty(),
             COMMAND bash "${VSTKIT_FORMAT_CLAP_DIR}/tests/qtractor_scan_test.sh"
                     $<TARGET_FILE:vstkit::host> $<TARGET_PROPERTY:vstkit_${name}_clap,VSTKIT_BUNDLE_DIR>)
     endif()
+    # The page in Chromium against the real engine (the browser dev mode):
+    # its Playwright tests, when the page has them.
+    if(with_tests AND ARG_WEB_UI AND EXISTS "${web_ui_folder}/playwright.config.ts")
+        find_program(VSTKIT_NPX npx REQUIRED)
+        add_test(NAME ${name}.web.dev
+            COMMAND "${VSTKIT_NPX}" --no-install playwright test
+            WORKING_DIRECTORY "${web_ui_folder}")
+        set_tests_properties(${name}.web.dev PROPERTIES TIMEOUT 900 ENVIRONMENT
+            "VSTKIT_ENGINE=$<TARGET_FILE:vstkit_${name}_standalone>;VSTKIT_E2E_SCRATCH=${CMAKE_CURRENT_BINARY_DIR}/e2e;PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1")
+    endif()
     if(with_tests)
         add_test(NAME ${name}.lv2.validate
             COMMAND bash "${VSTKIT_FORMAT_LV2_DIR}/tests/validate_bundle.sh"
@@ -193,7 +208,8 @@ endfunction()
 #
 # Writes every plugin vstkit_add_plugin() made so far, one per line, tab
 # separated: name, bundle name, build folder relative to the top build
-# folder, demo signal, demo settings ("name=value" separated by spaces).
+# folder, demo signal, demo settings ("name=value" separated by spaces), the
+# web page's folder (empty without one) and the plugin's source folder.
 function(vstkit_write_plugin_manifest file)
     get_property(lines GLOBAL PROPERTY VSTKIT_PLUGIN_MANIFEST)
     list(JOIN lines "\n" content)

@@ -54,5 +54,6 @@ VSTKIT_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config juce-modules-source libs
 # What a plugin's own tests need besides: GoogleTest, Xvfb for the editor check
 # (xauth is only a Recommends of xvfb, and xvfb-run cannot start without it),
 # sordi, without which lv2_validate cannot run, and qtractor, whose plugin
-# scanner reads each CLAP.
-VSTKIT_PLUGIN_TEST_PACKAGES=(libgtest-dev xvfb xauth sordi qtractor)
+# scanner reads each CLAP, and Chromium, where the Playwright tests of a
+# web page run (never a browser Playwright would download).
+VSTKIT_PLUGIN_TEST_PACKAGES=(libgtest-dev xvfb xauth sordi qtractor chromium)

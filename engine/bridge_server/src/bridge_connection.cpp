@@ -122,17 +122,25 @@ void BridgeConnection::onMessage(beast::error_code error) {
         queue(std::move(reply));
     }
     // Another client sees this one's change now, not at the next tick.
-    server_->notifyAll(std::chrono::steady_clock::now());
+    server_->notifyAll(std::chrono::steady_clock::now(), true);
     if (!closed_) {
         readNext();
     }
 }
 
-void BridgeConnection::sendPending(std::chrono::steady_clock::time_point now) {
+void BridgeConnection::sendPending(std::chrono::steady_clock::time_point now,
+                                   bool pushedAfterChange) {
     if (!isOpen()) {
         return;
     }
-    for (std::string& notification : session_->pendingNotifications(now)) {
+    auto notifications = session_->pendingNotifications(now);
+    if (notifications.empty()) {
+        return;
+    }
+    if (pushedAfterChange) {
+        lastPush_ = now;
+    }
+    for (std::string& notification : notifications) {
         queue(std::move(notification));
     }
 }

@@ -26,9 +26,14 @@ class BridgeConnection final : public std::enable_shared_from_this<BridgeConnect
     BridgeConnection(boost::asio::ip::tcp::socket socket, std::shared_ptr<ServerState> server);
 
     void start();
-    /// Queues what this client has not seen yet (moved values, meters).
-    void sendPending(std::chrono::steady_clock::time_point now);
+    /// Queues what this client has not seen yet (moved values, meters);
+    /// `pushedAfterChange`: sent because another client just moved a value.
+    void sendPending(std::chrono::steady_clock::time_point now, bool pushedAfterChange = false);
     void close();
+    /// When a change was last pushed to this client between ticks.
+    [[nodiscard]] std::chrono::steady_clock::time_point lastPush() const noexcept {
+        return lastPush_;
+    }
     [[nodiscard]] bool isOpen() const noexcept { return session_ != nullptr && !closed_; }
 
   private:
@@ -49,6 +54,7 @@ class BridgeConnection final : public std::enable_shared_from_this<BridgeConnect
     boost::beast::http::response<boost::beast::http::string_body> refusal_;
     std::unique_ptr<bridge::BridgeSession> session_;
     std::deque<std::string> outbox_;
+    std::chrono::steady_clock::time_point lastPush_{};
     bool writing_ = false;
     bool closed_ = false;
 };

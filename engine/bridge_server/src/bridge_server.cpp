@@ -26,13 +26,14 @@ void acceptNext(const std::shared_ptr<ServerState>& state) {
 
 }  // namespace
 
-void ServerState::notifyAll(std::chrono::steady_clock::time_point now) {
+void ServerState::notifyAll(std::chrono::steady_clock::time_point now, bool afterChange) {
     forgetClosed();
     // A copy: sending may drop a connection, which edits the list.
     const auto current = connections;
     for (const auto& weak : current) {
-        if (const auto connection = weak.lock()) {
-            connection->sendPending(now);
+        const auto connection = weak.lock();
+        if (connection && (!afterChange || now - connection->lastPush() >= kPushInterval)) {
+            connection->sendPending(now, afterChange);
         }
     }
 }

@@ -17,8 +17,13 @@ struct ServerState {
                 bridge::BridgeTarget& plugin)
         : io(ioContext), acceptor(ioContext), config(std::move(serverConfig)), target(plugin) {}
 
-    /// Every connection gets what moved, right after one of them moved it.
-    void notifyAll(std::chrono::steady_clock::time_point now);
+    /// Every connection gets what is due. On a tick, everything; right after
+    /// a client moved a value (`afterChange`), only connections not sent to
+    /// within kPushInterval: a flood of edits reaches the other pages at most
+    /// that often, coalesced to the latest values, and the tick sends the rest.
+    void notifyAll(std::chrono::steady_clock::time_point now, bool afterChange = false);
+
+    static constexpr std::chrono::milliseconds kPushInterval{8};
     void forgetClosed();
 
     boost::asio::io_context& io;

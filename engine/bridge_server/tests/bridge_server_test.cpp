@@ -76,6 +76,12 @@ class ServerUnderTest {
     std::size_t connections() {
         return onServerThread([this] { return server_->connectionCount(); });
     }
+    /// The client side's handshake ends a moment before the server's does.
+    void waitForConnections(std::size_t count) {
+        while (connections() < count) {
+            std::this_thread::sleep_for(std::chrono::milliseconds{1});
+        }
+    }
     void tick() {
         onServerThread(
             [this] { server_->sendPendingNotifications(std::chrono::steady_clock::now()); });
@@ -200,6 +206,7 @@ TEST(BridgeServer, ASetIsSeenByASecondClientAtOnce) {
     Client page{server.port, tokenTarget(), kDevOrigin};
     Client watcher{server.port, tokenTarget(), std::nullopt};
     ASSERT_TRUE(page.connected() && watcher.connected());
+    server.waitForConnections(2);
     // The watcher's session starts by catching up on what it has not seen.
     server.tick();
     for (std::size_t row = 0; row < kGainTable.size(); ++row) {
@@ -325,6 +332,7 @@ TEST(BridgeServer, MetersReachTheClientInDecibels) {
     server.target.meters = {{0.5F, 0.25F, 0}, {0.5F, 0.25F, 0}};
     Client page{server.port, tokenTarget(), std::nullopt};
     ASSERT_TRUE(page.connected());
+    server.waitForConnections(1);
     for (int tick = 0; tick < 5; ++tick) {
         server.tick();
         std::this_thread::sleep_for(bridge::BridgeSession::kMeterInterval);

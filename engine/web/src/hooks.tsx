@@ -5,6 +5,7 @@ import type { MeterChannel, Parameter } from "./bridge/schema";
 import type { ConnectionState, Transport } from "./bridge/transport";
 import { hasWebViewBridge, WebViewTransport } from "./bridge/webViewTransport";
 import { WebSocketTransport } from "./bridge/webSocketTransport";
+import type { ParameterId } from "./parameterIds";
 
 interface Bridge {
   client: BridgeClient;
@@ -69,7 +70,7 @@ export interface ParameterHandle {
 }
 
 /** One row of the table, by its id, and what the page can do with it. */
-export function useParameter(id: string): ParameterHandle {
+export function useParameter(id: ParameterId): ParameterHandle {
   const { client, state } = useBridge();
   const parameter = useParameters().find((row) => row.id === id);
   return useMemo(

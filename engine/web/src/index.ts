@@ -19,3 +19,4 @@ export { ParameterToggle } from "./components/ParameterToggle";
 export { ParameterSelect } from "./components/ParameterSelect";
 export { Meter, meterFraction, meterFloorDb, meterCeilingDb } from "./components/Meter";
 export { ClipIndicator } from "./components/ClipIndicator";
+export type { ParameterId, PluginParameters } from "./parameterIds";

@@ -1,7 +1,8 @@
 import { useParameter } from "../hooks";
+import type { ParameterId } from "../parameterIds";
 
 /** A list of a choice parameter's names. */
-export function ParameterSelect(props: { id: string; label?: string }): JSX.Element | null {
+export function ParameterSelect(props: { id: ParameterId; label?: string }): JSX.Element | null {
   const handle = useParameter(props.id);
   const { parameter } = handle;
   if (!parameter) return null;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useParameter } from "../hooks";
+import type { ParameterId } from "../parameterIds";
 
 /** Steps a keyboard arrow moves: 1/100 of the range (1/1000 with Shift). */
 const arrowSteps = 100;
@@ -10,7 +11,7 @@ function clamp(value: number, min: number, max: number): number {
 
 /** A horizontal slider for one parameter: drag (one automation pass per
  * drag), double-click for the default, arrows, and typed entry on the value. */
-export function ParameterSlider(props: { id: string; label?: string }): JSX.Element | null {
+export function ParameterSlider(props: { id: ParameterId; label?: string }): JSX.Element | null {
   const handle = useParameter(props.id);
   const { parameter } = handle;
   const track = useRef<HTMLDivElement>(null);

@@ -1,7 +1,8 @@
 import { useParameter } from "../hooks";
+import type { ParameterId } from "../parameterIds";
 
 /** An on/off switch for a toggle parameter (Bypass, say). */
-export function ParameterToggle(props: { id: string; label?: string }): JSX.Element | null {
+export function ParameterToggle(props: { id: ParameterId; label?: string }): JSX.Element | null {
   const handle = useParameter(props.id);
   const { parameter } = handle;
   if (!parameter) return null;

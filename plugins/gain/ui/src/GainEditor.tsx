@@ -18,7 +18,7 @@ export function GainEditor(): JSX.Element {
   const bypass = useParameter("bypass").parameter;
   const bypassed = (bypass?.value ?? 0) >= 0.5;
   return (
-    <div className={bypassed ? "gain gain-bypassed" : "gain"}>
+    <div className={bypassed ? "gain gain-bypassed" : "gain"} data-connection={connection}>
       <header className="gain-header">
         <span className="gain-brand">
           VstKit <strong>Gain</strong>

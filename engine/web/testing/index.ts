@@ -1,0 +1,2 @@
+export { BridgeTestClient, DevEngine, DevSession, type DevSessionOptions } from "./devSession";
+export { writeWav } from "./wav";
