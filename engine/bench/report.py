@@ -122,11 +122,28 @@ def web_editor_table(bench_dir: Path, results: dict) -> None:
           f"p99 {web['round_trip_p99_ms']:.2f} ms ({web['round_trips']} parameter.set in a row)")
 
 
+def dev_bridge_table(bench_dir: Path, results: dict) -> None:
+    dev = json.loads((bench_dir / "dev_bridge.json").read_text())
+    results["dev_bridge"] = dev
+    print("\nthe browser dev mode's bridge (the gain's engine, WebSocket on 127.0.0.1)")
+    print(f"  parameter.set -> another client's parameter.changed: p50 {dev['round_trip_p50_ms']:.3f} ms, "
+          f"p99 {dev['round_trip_p99_ms']:.3f} ms ({dev['round_trips']} in a row)")
+    print(f"  meters: {dev['meters_per_second']:.2f} a second over {dev['meter_seconds']} s, longest gap "
+          f"{dev['meter_gap_max_ms']:.1f} ms (p99 {dev['meter_gap_p99_ms']:.1f} ms)")
+
+
 def goals_table(results: dict) -> list:
     formats = results["formats"]
     goals = []
     p50 = results["web_editor"]["round_trip_p50_ms"]
     goals.append(("web editor bridge round trip, p50", f"{p50:.2f} ms", "<= 5 ms", p50 <= 5.0))
+    dev = results["dev_bridge"]
+    goals.append(("dev mode WebSocket round trip, p50", f"{dev['round_trip_p50_ms']:.2f} ms", "<= 2 ms",
+                  dev["round_trip_p50_ms"] <= 2.0))
+    goals.append(("dev mode meters a second, 60 s", f"{dev['meters_per_second']:.1f}", ">= 29.5",
+                  dev["meters_per_second"] >= 29.5))
+    goals.append(("dev mode meters, longest gap", f"{dev['meter_gap_max_ms']:.0f} ms", "<= 100 ms",
+                  dev["meter_gap_max_ms"] <= 100.0))
     for plugin, _ in PLUGINS:
         ratio = results["meters"][plugin]["ratio"]
         goals.append((f"{plugin} process() with meters / without, 64 frames", f"{ratio:.2f}x", "<= 1.10x",
@@ -224,6 +241,7 @@ def main(bench_dir: Path) -> int:
     format_tables(rows, results, table_rows)
     meters_table(rows, results, table_rows)
     web_editor_table(bench_dir, results)
+    dev_bridge_table(bench_dir, results)
     scale_table(rows, results, table_rows)
     goals_table(results)
     jack_table(bench_dir, results)

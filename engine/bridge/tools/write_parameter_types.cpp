@@ -13,8 +13,8 @@
 #include <iterator>
 #include <string>
 
-#include "vstkit/bridge/parameter_types_module.h"
 #include "plugin.h"
+#include "vstkit/bridge/parameter_types_module.h"
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -22,8 +22,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::filesystem::path output{argv[1]};
-    const std::string text =
-        vstkit::bridge::parameterTypesModule(VSTKIT_PLUGIN_TYPE::parameters);
+    const std::string text = vstkit::bridge::parameterTypesModule(VSTKIT_PLUGIN_TYPE::parameters);
     {
         std::ifstream existing{output, std::ios::binary};
         const std::string current{std::istreambuf_iterator<char>(existing),

@@ -60,16 +60,24 @@ test("a drag moves the engine's gain, a second client sees it, and the level fol
     await page.mouse.move(box.x + box.width / 4, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
 
-    const moved = await watcher.waitFor(
+    await watcher.waitFor(
       (message) =>
         message["method"] === "parameter.changed" &&
         (message["params"] as { id: string; value: number }).value < -11,
     );
-    const value = (moved["params"] as { value: number }).value;
+    // The drag's last value, as the engine reports it to the other client.
+    await page.waitForTimeout(300);
+    const changes = watcher.messages.filter(
+      (message) =>
+        message["method"] === "parameter.changed" && (message["params"] as { id: string }).id === "gain",
+    );
+    const value = (changes[changes.length - 1]?.["params"] as { value: number }).value;
     expect(value).toBeGreaterThan(-13);
-    // The engine's output: the tone's -12 dBFS plus the gain, within a block or two.
+    expect(value).toBeLessThan(-11);
+    await expect(slider).toHaveAttribute("aria-valuetext", `${value.toFixed(1)} dB`);
+    // The engine's output: the tone's -12 dBFS plus the gain, once the peak hold let go.
     const from = watcher.messages.length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await page.waitForTimeout(500);
     const after = await watcher.waitFor(isMeters, 5000, from);
     expect(peakDb(after)).toBeCloseTo(-12 + value, 0);
   } finally {
