@@ -1,7 +1,10 @@
 // ./vstkit bench: the browser dev mode's bridge, measured against the real
 // engine (a plugin's standalone app with --input tone --ws-port 0):
 //  - the WebSocket round trip from one client's parameter.set to another
-//    client's parameter.changed (what a page sees of a second page's drag);
+//    client's parameter.changed (what a page sees of a second page's drag),
+//    one set every 16 ms as a drag at 60 Hz sends them: the server pushes a
+//    change at once unless it pushed one to that client within 8 ms (a
+//    flood is coalesced), so sets back to back would time the coalescing;
 //  - the meters' pace: notifications a second and the longest gap, over a
 //    minute.
 // Prints one JSON object.
@@ -24,6 +27,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 extern char** environ;
@@ -35,6 +39,9 @@ namespace websocket = beast::websocket;
 using boost::asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
+
+/// A drag's pointer events arrive at the display's rate.
+constexpr auto kDragStep = std::chrono::milliseconds{16};
 
 /// The engine as ./vstkit dev starts it, its stdout read for the address.
 class Engine {
@@ -130,7 +137,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     int seconds = 60;
-    int roundTrips = 1000;
+    int roundTrips = 500;
     for (int index = 2; index + 1 < argc; index += 2) {
         const std::string option = argv[index];
         const int value = std::atoi(argv[index + 1]);
@@ -164,6 +171,7 @@ int main(int argc, char** argv) {
             }
             trips.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
             static_cast<void>(setter.next());  // its reply
+            std::this_thread::sleep_until(sent + kDragStep);
         }
 
         // Meters: the watcher alone, for `seconds`.

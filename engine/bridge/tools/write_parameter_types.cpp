@@ -10,11 +10,31 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 
 #include "plugin.h"
 #include "vstkit/bridge/parameter_types_module.h"
+
+namespace {
+
+/// The file's text, or empty when there is none.
+std::string currentText(const std::filesystem::path& path) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error) {
+        return {};
+    }
+    std::string text(size, '\0');
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+        return {};
+    }
+    text.resize(std::fread(text.data(), 1, text.size(), file));
+    std::fclose(file);
+    return text;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -23,13 +43,8 @@ int main(int argc, char** argv) {
     }
     const std::filesystem::path output{argv[1]};
     const std::string text = vstkit::bridge::parameterTypesModule(VSTKIT_PLUGIN_TYPE::parameters);
-    {
-        std::ifstream existing{output, std::ios::binary};
-        const std::string current{std::istreambuf_iterator<char>(existing),
-                                  std::istreambuf_iterator<char>()};
-        if (existing && current == text) {
-            return 0;
-        }
+    if (currentText(output) == text) {
+        return 0;
     }
     std::ofstream out{output, std::ios::binary | std::ios::trunc};
     out << text;
