@@ -2,13 +2,20 @@
 // standalone app, --no-window --ws-port) and Vite's dev server on a copy of
 // the plugin's page, as `./vstkit dev` runs them, plus bridge clients of
 // its own. For Playwright tests of a plugin's page; Node only.
+//
+// Vite and ws come from the test's own project (passed in), never imported
+// here: in a project made with `./vstkit new --ui web` this file lives in the
+// installed kit, where neither package is.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
 import { join } from "node:path";
-import { createServer, type ViteDevServer } from "vite";
-import WebSocket from "ws";
+import type { InlineConfig, ViteDevServer } from "vite";
+import type WebSocket from "ws";
+
+/** ws's WebSocket class. */
+export type WebSocketClass = typeof WebSocket;
 
 export interface DevSessionOptions {
   /** The plugin's standalone app. */
@@ -19,6 +26,10 @@ export interface DevSessionOptions {
   scratchDir: string;
   /** What the engine plays: tone, noise or a WAV file. */
   input?: string;
+  /** Vite's createServer, from the test's project. */
+  createViteServer: (config: InlineConfig) => Promise<ViteDevServer>;
+  /** ws's WebSocket, from the test's project. */
+  webSocket: WebSocketClass;
 }
 
 async function freePort(): Promise<number> {
@@ -96,8 +107,8 @@ export class BridgeTestClient {
     });
   }
 
-  static async connect(url: string, origin?: string): Promise<BridgeTestClient> {
-    const socket = new WebSocket(url, origin === undefined ? {} : { origin });
+  static async connect(webSocket: WebSocketClass, url: string, origin?: string): Promise<BridgeTestClient> {
+    const socket = new webSocket(url, origin === undefined ? {} : { origin });
     await new Promise<void>((resolve, reject) => {
       socket.once("open", () => resolve());
       socket.once("error", reject);
@@ -164,6 +175,7 @@ export class DevSession {
     readonly wsPort: number,
     readonly origin: string,
     private readonly stateDir: string,
+    private readonly webSocket: WebSocketClass,
   ) {}
 
   static async start(options: DevSessionOptions): Promise<DevSession> {
@@ -200,7 +212,7 @@ export class DevSession {
       { ...process.env, XDG_CONFIG_HOME: stateDir },
     );
     await engine.start();
-    const vite = await createServer({
+    const vite = await options.createViteServer({
       root: pageDir,
       configFile: join(pageDir, "vite.config.ts"),
       logLevel: "error",
@@ -208,7 +220,7 @@ export class DevSession {
       server: { host: "127.0.0.1", port: vitePort, strictPort: true },
     });
     await vite.listen();
-    return new DevSession(engine, vite, pageDir, token, wsPort, origin, scratch);
+    return new DevSession(engine, vite, pageDir, token, wsPort, origin, scratch, options.webSocket);
   }
 
   /** The address `./vstkit dev` prints. */
@@ -216,12 +228,18 @@ export class DevSession {
     return `${this.origin}/?ws=ws://127.0.0.1:${this.wsPort}/&token=${this.token}`;
   }
 
-  bridgeUrl(token: string | null = this.token): string {
+  bridgeUrl(token: string | null | undefined = this.token): string {
+    if (token === undefined) token = this.token;
     return `ws://127.0.0.1:${this.wsPort}/${token === null ? "" : `?token=${token}`}`;
   }
 
   async client(): Promise<BridgeTestClient> {
-    return BridgeTestClient.connect(this.bridgeUrl());
+    return BridgeTestClient.connect(this.webSocket, this.bridgeUrl());
+  }
+
+  /** A client with another token (null: none) or Origin, to be refused. */
+  async connectAs(options: { token?: string | null; origin?: string }): Promise<BridgeTestClient> {
+    return BridgeTestClient.connect(this.webSocket, this.bridgeUrl(options.token), options.origin);
   }
 
   async stop(): Promise<void> {

@@ -1,2 +1,8 @@
-export { BridgeTestClient, DevEngine, DevSession, type DevSessionOptions } from "./devSession";
+export {
+  BridgeTestClient,
+  DevEngine,
+  DevSession,
+  type DevSessionOptions,
+  type WebSocketClass,
+} from "./devSession";
 export { writeWav } from "./wav";

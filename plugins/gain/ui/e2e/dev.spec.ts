@@ -7,7 +7,9 @@ import { createServer } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BridgeTestClient, DevSession, writeWav } from "@vstkit/ui/testing";
+import { DevSession, writeWav } from "@vstkit/ui/testing";
+import { createServer as createViteServer } from "vite";
+import WebSocket from "ws";
 
 const engine = process.env["VSTKIT_ENGINE"] ?? "";
 const uiDir = fileURLToPath(new URL("..", import.meta.url));
@@ -16,7 +18,7 @@ const scratchDir = process.env["VSTKIT_E2E_SCRATCH"] ?? join(uiDir, "..", "..", 
 
 async function startSession(input = "tone"): Promise<DevSession> {
   expect(engine, "VSTKIT_ENGINE names the gain's standalone app").not.toBe("");
-  return DevSession.start({ engine, uiDir: uiDir, scratchDir, input });
+  return DevSession.start({ engine, uiDir, scratchDir, input, createViteServer, webSocket: WebSocket });
 }
 
 async function openPage(page: Page, session: DevSession): Promise<void> {
@@ -163,15 +165,13 @@ test("refused, each with a clear error, and the engine plays on", async ({ page 
   try {
     await openPage(page, session);
     const url = session.bridgeUrl();
-    await expect(BridgeTestClient.connect(url, "http://evil.example")).rejects.toThrow(
+    await expect(session.connectAs({ origin: "http://evil.example" })).rejects.toThrow(
       /HTTP 403: a page from http:\/\/evil.example may not use the bridge/,
     );
-    await expect(BridgeTestClient.connect(session.bridgeUrl(null), session.origin)).rejects.toThrow(
+    await expect(session.connectAs({ token: null, origin: session.origin })).rejects.toThrow(
       /HTTP 401: the bridge needs this run's token/,
     );
-    await expect(BridgeTestClient.connect(session.bridgeUrl("0".repeat(32)))).rejects.toThrow(
-      /HTTP 401: wrong token/,
-    );
+    await expect(session.connectAs({ token: "0".repeat(32) })).rejects.toThrow(/HTTP 401: wrong token/);
     // A page from another origin (another local server), in Chromium itself: its socket never opens.
     const otherSite = createServer((_request, response) => {
       response.setHeader("Content-Type", "text/html");
