@@ -3,11 +3,15 @@
 #
 # Usage: new_project.sh KIT_CHECKOUT NAME [--vendor VENDOR] [--dir DIR]
 #                       [--kind effect] [--uri URI] [--clap-id ID] [--prefix KIT_PREFIX]
+#                       [--ui generic|web]
 #
 # Writes DIR/NAME (DIR: beside the kit checkout unless --dir) from the template the installed kit carries
 # (KIT_PREFIX/share/vstkit/template): CMakeLists.txt, CMakePresets.json,
 # plugin.h, tests, README.md, .gitignore, .clang-format and the ./plugin
-# script, then runs git init there. Bad input gets one line on stderr and exit
+# script, then runs git init there. With --ui web the project also gets ui/,
+# its editor as a web page (React on the installed kit's @vstkit/ui, typed
+# parameter ids, vitest and Playwright tests), with its packages installed
+# and locked (npm install: Node 20 and npm must be on PATH). Bad input gets one line on stderr and exit
 # 2, and nothing is written: the project is assembled in a temporary folder
 # and moved into place only when complete.
 #
@@ -42,9 +46,10 @@ kind="effect"
 uri=""
 clap_id=""
 prefix="$HOME/.local"
+ui="generic"
 while (($#)); do
     case "$1" in
-    --vendor | --dir | --kind | --uri | --clap-id | --prefix)
+    --vendor | --dir | --kind | --uri | --clap-id | --prefix | --ui)
         (($# >= 2)) || bad_input "$1 needs a value"
         case "$1" in
         --vendor) vendor="$2" ;;
@@ -53,6 +58,7 @@ while (($#)); do
         --uri) uri="$2" ;;
         --clap-id) clap_id="$2" ;;
         --prefix) prefix="$2" ;;
+        --ui) ui="$2" ;;
         esac
         shift 2
         ;;
@@ -90,6 +96,11 @@ vendor_slug="$(printf '%s' "${vendor,,}" | sed -E 's/[^a-z0-9]+/-/g; s/^-+//; s/
 [[ -n "$vendor_slug" ]] || bad_input "the vendor '$vendor' needs at least one letter or digit"
 
 [[ "$kind" == "effect" ]] || bad_input "--kind '$kind' is not offered; the one kind so far is 'effect'"
+[[ "$ui" == "generic" || "$ui" == "web" ]] ||
+    bad_input "--ui '$ui': the editor is 'generic' (the kit's, the default) or 'web' (a page of your own)"
+if [[ "$ui" == "web" ]] && ! command -v npm >/dev/null 2>&1; then
+    bad_input "--ui web needs Node.js 20 and npm on PATH (the page is built with Vite)"
+fi
 
 if [[ -n "$uri" ]]; then
     [[ "$uri" =~ ^[A-Za-z][A-Za-z0-9+.-]*:[^[:space:]\"\<\>\\^\`{|}]+$ ]] ||
@@ -113,6 +124,9 @@ version_file="$(compgen -G "$prefix/lib*/cmake/VstKit/VstKitConfigVersion.cmake"
 version_file="${version_file%%$'\n'*}"
 [[ -d "$template" && -n "$version_file" ]] ||
     bad_input "no VstKit installed in $prefix: run './vstkit install-kit --prefix $prefix' first"
+web_template="$prefix/share/vstkit/template-web"
+[[ "$ui" == "generic" || -d "$web_template" ]] ||
+    bad_input "the kit in $prefix has no web template: run './vstkit install-kit --prefix $prefix' again"
 kit_version="$(sed -nE 's/^set\(PACKAGE_VERSION "([0-9]+\.[0-9]+)\.[0-9]+"\)$/\1/p' "$version_file")"
 [[ -n "$kit_version" ]] || bad_input "cannot read the kit's version from $version_file"
 if [[ "$prefix" == "$(realpath -m -- "$HOME/.local")" ]]; then
@@ -183,6 +197,9 @@ fill() {
     text="${text//@KIT_PREFIX_JSON@/"$prefix_json"}"
     text="${text//@KIT_PREFIX_SHELL@/"$prefix_shell"}"
     text="${text//@KIT_PREFIX_SHELL_DOC@/"$prefix_doc"}"
+    text="${text//@KIT_PREFIX_ABS@/"$prefix"}"
+    text="${text//@WEB_UI_ARGS@/"$web_ui_args"}"
+    text="${text//@WEB_UI_TESTS@/"$web_ui_tests"}"
     local unknown="${text//@LV2_URI@/}"
     if [[ "$unknown" =~ @[A-Z_]+@ ]]; then
         bad_input "internal: the template $1 has an unknown placeholder ${BASH_REMATCH[0]}"
@@ -191,8 +208,18 @@ fill() {
     printf '%s' "$text"
 }
 
+web_ui_args=""
+web_ui_tests=""
+templates=("$template")
+if [[ "$ui" == "web" ]]; then
+    templates+=("$web_template")
+    web_ui_args=$'\n    WEB_UI ui                 # the editor: a web page (ui/), built with Vite\n    WEB_UI_SIZE 480 300'
+    web_ui_tests=$'\n    # The page\'s unit tests (vitest); its Playwright tests in Chromium run as\n    # '"$lower"$'.web.dev, and tsc runs with every build of the page.\n    add_test(NAME '"$lower"$'.web.unit COMMAND npm test --silent\n        WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}/ui")'
+fi
+
+for template_dir in "${templates[@]}"; do
 while IFS= read -r -d '' source; do
-    relative="${source#"$template"/}"
+    relative="${source#"$template_dir"/}"
     case "$relative" in
     gitignore | clang-format) destination="$staging/.$relative" ;;
     *.in) destination="$staging/${relative%.in}" ;;
@@ -205,7 +232,9 @@ while IFS= read -r -d '' source; do
         cp -- "$source" "$destination"
     fi
     [[ -x "$source" ]] && chmod +x -- "$destination"
-done < <(find "$template" -type f -print0)
+done < <(find "$template_dir" -type f -print0)
+done
+
 
 # The names differ in length from the placeholders; reflow the C++ to the style.
 if command -v clang-format >/dev/null 2>&1; then
@@ -218,6 +247,18 @@ if [[ -d "$target" ]]; then
 fi
 mv -T -- "$staging" "$target"
 trap - EXIT
+# The page's packages, installed and locked once in place (the lock holds the
+# kit's path relative to ui/; the build then runs `npm ci`).
+if [[ "$ui" == "web" ]]; then
+    if ! (cd "$target/ui" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund \
+        --loglevel=error) >"$target/npm-install.log" 2>&1; then
+        tail -5 "$target/npm-install.log" >&2
+        rm -rf -- "$target"
+        printf 'vstkit new: npm install failed in ui/; nothing was written\n' >&2
+        exit 1
+    fi
+    rm -f -- "$target/npm-install.log"
+fi
 git -C "$target" init -q
 
 cat <<DONE
@@ -228,6 +269,7 @@ Created $target
   LV2 URI         $uri$([[ "$uri" == *.example/* ]] && printf '  (a placeholder: --uri on a domain you own)')
   CLAP id         $clap_id$([[ "$clap_id" == example.* ]] && printf '  (a placeholder: --clap-id on a domain you own)')
   Kit             VstKit $kit_version in $prefix
+  Editor          $([[ "$ui" == web ]] && printf 'a web page in ui/ (./plugin dev opens it in a browser)' || printf 'the kit'"'"'s generic editor')
 Next:
   cd $(printf '%q' "$target") && ./plugin test
 DONE

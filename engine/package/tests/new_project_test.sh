@@ -4,7 +4,8 @@
 #   1. ./vstkit install-kit into a temporary prefix, then move the prefix
 #      (the package must be relocatable) and check no installed text file
 #      points back into this checkout;
-#   2. ./vstkit new Tremble --vendor "Test Co";
+#   2. ./vstkit new Tremble --vendor "Test Co" (and Shimmer --ui web, whose
+#      ./plugin test runs its page's tsc, vitest and Playwright tests);
 #   3. build it against the moved prefix only (nothing in its build may name
 #      this checkout) and run its tests (./plugin test), then ./plugin bundle;
 #   4. load its VST3 in vstkit-host (name, vendor, class IDs as documented)
@@ -121,6 +122,41 @@ else
     tail -20 "$WORK/plugin-bundle.log"
     fail "./plugin bundle --no-install"
 fi
+
+echo "== 3b. ./vstkit new Shimmer --ui web: a web page, its own tests in Chromium"
+readonly WEB_PROJECT="$PROJECTS/Shimmer"
+if "$VSTKIT" new Shimmer --vendor "Test Co" --ui web --dir "$PROJECTS" --prefix "$KIT" \
+    >"$WORK/new-web.log" 2>&1; then
+    ok "created $WEB_PROJECT with a web page"
+else
+    cat "$WORK/new-web.log"
+    fail "./vstkit new Shimmer --ui web"
+fi
+for file in ui/package.json ui/package-lock.json ui/src/Editor.tsx ui/e2e/editor.spec.ts; do
+    [[ -e "$WEB_PROJECT/$file" ]] || fail "the web project has no $file"
+done
+if (cd "$WEB_PROJECT" && ./plugin test) >"$WORK/plugin-test-web.log" 2>&1; then
+    ok "./plugin test (web): $(grep -E 'tests passed' "$WORK/plugin-test-web.log")"
+else
+    tail -60 "$WORK/plugin-test-web.log"
+    fail "./plugin test in the web project"
+fi
+for test_name in shimmer.web.dev shimmer.web.unit shimmer.conformance; do
+    grep -qE "Test +#[0-9]+: $test_name .* Passed" "$WORK/plugin-test-web.log" || fail "$test_name did not pass"
+done
+# The typed ids: a parameter that is not in plugin.h's table fails tsc.
+editor="$WEB_PROJECT/ui/src/Editor.tsx"
+cp "$editor" "$WORK/Editor.tsx.kept"
+sed -i 's/<ParameterToggle id="bypass" \/>/<ParameterToggle id="bypas" \/>/' "$editor"
+if (cd "$WEB_PROJECT/ui" && npx --no-install tsc --noEmit -p .) >"$WORK/typed-ids.log" 2>&1; then
+    fail "tsc accepted a parameter id that is not in the table"
+elif grep -q '"bypas"' "$WORK/typed-ids.log"; then
+    ok "tsc refuses a parameter id that is not in the table: $(grep -m1 -o 'error TS[0-9]*' "$WORK/typed-ids.log")"
+else
+    cat "$WORK/typed-ids.log"
+    fail "tsc failed, but not on the misspelt id"
+fi
+cp "$WORK/Editor.tsx.kept" "$editor"
 
 echo "== 4. its VST3 and CLAP in vstkit-host, the VST3 in Ardour's scanner"
 readonly BUNDLE="$PROJECT/dist/Tremble.vst3"

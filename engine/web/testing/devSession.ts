@@ -8,7 +8,7 @@
 // installed kit, where neither package is.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
 import { join } from "node:path";
 import type { InlineConfig, ViteDevServer } from "vite";
@@ -181,12 +181,16 @@ export class DevSession {
   static async start(options: DevSessionOptions): Promise<DevSession> {
     mkdirSync(options.scratchDir, { recursive: true });
     const scratch = mkdtempSync(join(options.scratchDir, "dev-"));
-    // A copy, so a test may edit the page without touching the real one.
-    const pageDir = join(scratch, "ui");
-    cpSync(options.uiDir, pageDir, {
-      recursive: true,
-      filter: (source) => !source.includes("node_modules") && !source.endsWith("/dist"),
-    });
+    // A copy, so a test may edit the page without touching the real one;
+    // inside the page's folder, so it finds the same node_modules.
+    const copies = join(options.uiDir, ".dev-copies");
+    mkdirSync(copies, { recursive: true });
+    const pageDir = mkdtempSync(join(copies, "page-"));
+    // Entry by entry: Node refuses to copy a folder into itself.
+    for (const entry of readdirSync(options.uiDir)) {
+      if (/^(node_modules|\.dev-copies|test-results|dist)$/.test(entry)) continue;
+      cpSync(join(options.uiDir, entry), join(pageDir, entry), { recursive: true });
+    }
     const stateDir = join(scratch, "state");
     mkdirSync(stateDir);
     const token = randomBytes(16).toString("hex");
@@ -246,5 +250,6 @@ export class DevSession {
     await this.vite.close();
     await this.engine.stop();
     rmSync(this.stateDir, { recursive: true, force: true });
+    rmSync(this.pageDir, { recursive: true, force: true });
   }
 }

@@ -39,7 +39,7 @@ test("the page loads and lists the plugin's table", async ({ page }) => {
     await openPage(page, session);
     await expect(page.getByRole("slider", { name: "Gain" })).toHaveAttribute("aria-valuetext", "0.0 dB");
     await expect(page.getByRole("switch", { name: "Bypass" })).toBeVisible();
-    await page.screenshot({ path: join(session.pageDir, "..", "dev-page.png") });
+    await page.screenshot({ path: join(scratchDir, "dev-page.png") });
   } finally {
     await session.stop();
   }
