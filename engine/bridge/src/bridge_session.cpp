@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kind_name.h"
 #include "vstkit/protocol/normalized.h"
 #include "vstkit/protocol/value_text.h"
 
@@ -44,20 +45,6 @@ json errorReply(const json& id, const Refusal& refusal) {
     return {{"jsonrpc", "2.0"},
             {"id", id},
             {"error", {{"code", refusal.code}, {"message", refusal.message}}}};
-}
-
-std::string_view kindName(protocol::ParamKind kind) {
-    switch (kind) {
-        case protocol::ParamKind::Toggle:
-            return "toggle";
-        case protocol::ParamKind::Stepped:
-            return "stepped";
-        case protocol::ParamKind::Choice:
-            return "choice";
-        case protocol::ParamKind::Continuous:
-            break;
-    }
-    return "continuous";
 }
 
 double toDb(float linear) {

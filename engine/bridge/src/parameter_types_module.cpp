@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "kind_name.h"
+
 namespace vstkit::bridge {
 namespace {
 
@@ -15,20 +17,6 @@ std::string literal(std::string_view text) {
 /// Numbers as the table has them: shortest form, no float noise.
 std::string number(float value) {
     return nlohmann::json(static_cast<double>(value)).dump();
-}
-
-std::string_view kindName(protocol::ParamKind kind) {
-    switch (kind) {
-        case protocol::ParamKind::Toggle:
-            return "toggle";
-        case protocol::ParamKind::Stepped:
-            return "stepped";
-        case protocol::ParamKind::Choice:
-            return "choice";
-        case protocol::ParamKind::Continuous:
-            break;
-    }
-    return "continuous";
 }
 
 }  // namespace
