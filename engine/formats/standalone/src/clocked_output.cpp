@@ -1,5 +1,9 @@
 #include "clocked_output.h"
 
+#include <pthread.h>
+#include <sched.h>
+
+#include <algorithm>
 #include <chrono>
 #include <system_error>
 #include <utility>
@@ -10,6 +14,8 @@ namespace vstkit::formats::standalone {
 namespace {
 
 constexpr std::size_t kSides = 2;
+/// SCHED_FIFO priority of the clock's thread: JACK's clients run at about this.
+constexpr int kRealtimePriority = 70;
 
 }  // namespace
 
@@ -38,6 +44,10 @@ bool ClockedOutput::start(std::string& error) {
         error = std::string{"cannot start the audio thread: "} + failure.what();
         return false;
     }
+    // Until the thread has asked for its priority, so realtime() is settled.
+    while (!started_.load(std::memory_order_acquire)) {
+        std::this_thread::yield();
+    }
     return true;
 }
 
@@ -49,6 +59,15 @@ void ClockedOutput::stop() noexcept {
 }
 
 void ClockedOutput::run() noexcept {
+    // As a device's audio thread: real-time priority where the system grants
+    // it (root, or an rtprio limit), so the main thread's work (a flood of
+    // bridge messages, a browser beside it) cannot push a block late. Where
+    // it does not, the clock runs at normal priority and says so.
+    sched_param priority{};
+    priority.sched_priority = std::min(kRealtimePriority, sched_get_priority_max(SCHED_FIFO));
+    realtime_.store(pthread_setschedparam(pthread_self(), SCHED_FIFO, &priority) == 0,
+                    std::memory_order_relaxed);
+    started_.store(true, std::memory_order_release);
     using Clock = std::chrono::steady_clock;
     const auto period = std::chrono::duration_cast<Clock::duration>(
         std::chrono::duration<double>(static_cast<double>(bufferFrames_) / sampleRate_));

@@ -31,6 +31,11 @@ class ClockedOutput final : public AudioDriver {
     [[nodiscard]] unsigned bufferFrames() const noexcept override { return bufferFrames_; }
     [[nodiscard]] std::optional<std::string> failure() const override { return std::nullopt; }
     [[nodiscard]] const InputSignal& signal() const noexcept { return signal_; }
+    /// Whether the clock's thread got real-time priority (SCHED_FIFO); known
+    /// once start() returned.
+    [[nodiscard]] bool realtime() const noexcept {
+        return realtime_.load(std::memory_order_relaxed);
+    }
 
   private:
     void run() noexcept;
@@ -43,6 +48,8 @@ class ClockedOutput final : public AudioDriver {
     std::vector<float> input_;
     std::vector<float> output_;
     std::atomic<bool> running_{false};
+    std::atomic<bool> started_{false};
+    std::atomic<bool> realtime_{false};
     std::thread thread_;
 };
 

@@ -80,7 +80,8 @@ constexpr unsigned kNullOutputRate = 48000;
 std::string describeNullSession(const ClockedOutput& output, const protocol::ParamValues& values) {
     return "no device: " + output.signal().describe() + " into a null output, " +
            std::to_string(output.sampleRate()) + " Hz, " + std::to_string(output.bufferFrames()) +
-           " frames; " + describeValues(values);
+           " frames" + (output.realtime() ? "" : " (no real-time priority: xruns are likelier)") +
+           "; " + describeValues(values);
 }
 
 /// The remembered values with the command line's --set on top.
@@ -195,12 +196,11 @@ int runStandaloneApp(const AppIdentity& identity, std::span<char* const> argumen
             input->fileRate().value_or(options.sampleRate.value_or(kNullOutputRate));
         auto output =
             std::make_unique<ClockedOutput>(*audio, std::move(*input), rate, bufferFrames, values);
-        const std::string described = describeNullSession(*output, values);
         if (!output->start(error)) {
             console.warn(error);
             return kAudioFailed;
         }
-        console.say(described);
+        console.say(describeNullSession(*output, values));
         driver = std::move(output);
     } else {
         auto stream = AudioStream::open({.devices = *devices,
