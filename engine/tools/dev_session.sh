@@ -25,7 +25,7 @@ dev_free_port() {
 dev_sources_stamp() {
     find "$1" -path "$1/ui" -prune -o -path "$1/build" -prune -o -type f \
         \( -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) -printf '%T@\n' 2>/dev/null |
-        sort -n | tail -n 1
+        sort -n | tail -n 1 || true  # an unreadable folder must not end the session (set -e)
 }
 
 dev_start_engine() {
