@@ -87,33 +87,34 @@ void InputSignal::prepare(double sampleRate) noexcept {
 }
 
 void InputSignal::fill(float* left, float* right, std::size_t frames) noexcept {
-    for (std::size_t frame = 0; frame < frames; ++frame) {
-        float sample = 0.0F;
-        switch (kind_) {
-            case Kind::Tone:
-                sample = kLevel * static_cast<float>(std::sin(phase_));
+    // One loop per kind: the kind is chosen once per block, not per sample.
+    switch (kind_) {
+        case Kind::Tone:
+            for (std::size_t frame = 0; frame < frames; ++frame) {
+                left[frame] = right[frame] = kLevel * static_cast<float>(std::sin(phase_));
                 phase_ += phaseStep_;
                 if (phase_ >= 2.0 * std::numbers::pi) {
                     phase_ -= 2.0 * std::numbers::pi;
                 }
-                left[frame] = sample;
-                right[frame] = sample;
-                break;
-            case Kind::Noise:
+            }
+            break;
+        case Kind::Noise:
+            for (std::size_t frame = 0; frame < frames; ++frame) {
                 // xorshift32: cheap, allocation-free, and the same every run.
                 noiseState_ ^= noiseState_ << 13U;
                 noiseState_ ^= noiseState_ >> 17U;
                 noiseState_ ^= noiseState_ << 5U;
-                sample = kLevel * (static_cast<float>(noiseState_) / 4294967295.0F * 2.0F - 1.0F);
-                left[frame] = sample;
-                right[frame] = sample;
-                break;
-            case Kind::File:
+                left[frame] = right[frame] =
+                    kLevel * (static_cast<float>(noiseState_) / 4294967295.0F * 2.0F - 1.0F);
+            }
+            break;
+        case Kind::File:
+            for (std::size_t frame = 0; frame < frames; ++frame) {
                 left[frame] = fileLeft_[filePosition_];
                 right[frame] = fileRight_[filePosition_];
                 filePosition_ = filePosition_ + 1 == fileLeft_.size() ? 0 : filePosition_ + 1;
-                break;
-        }
+            }
+            break;
     }
 }
 

@@ -67,6 +67,35 @@ TEST(Options, RefusalsSayWhatIsWrong) {
               "no parameter 'volume' (the parameters are gain, bypass)");
 }
 
+TEST(Options, TheDevModeTakesAnInputAndABridge) {
+    const auto result = parse({"--no-window", "--input", "tone", "--ws-port=0", "--ws-token",
+                               "0123456789abcdef", "--ws-origin", "http://127.0.0.1:5173"});
+    ASSERT_TRUE(result.options) << result.error;
+    EXPECT_EQ(result.options->input, "tone");
+    EXPECT_EQ(result.options->wsPort, 0U);
+    EXPECT_EQ(result.options->wsToken, "0123456789abcdef");
+    ASSERT_EQ(result.options->wsOrigins.size(), 1U);
+    EXPECT_EQ(result.options->wsOrigins[0], "http://127.0.0.1:5173");
+}
+
+TEST(Options, TheDevModeRefusesWhatCannotWork) {
+    EXPECT_EQ(parse({"--ws-port", "9300"}).error,
+              "--ws-port serves the editor to a browser: add --no-window");
+    EXPECT_EQ(parse({"--no-window", "--ws-port", "65536"}).error,
+              "--ws-port takes a TCP port from 0 (any free one) to 65535 (got '65536')");
+    EXPECT_EQ(parse({"--no-window", "--ws-port", "1", "--ws-token", "short"}).error,
+              "--ws-token takes at least 16 letters, digits, '-' or '_'");
+    EXPECT_EQ(parse({"--no-window", "--ws-port", "1", "--ws-token", "0123456789abcdef!"}).error,
+              "--ws-token takes at least 16 letters, digits, '-' or '_'");
+    EXPECT_EQ(parse({"--no-window", "--ws-token", "0123456789abcdef"}).error,
+              "--ws-token and --ws-origin go with --ws-port");
+    EXPECT_EQ(parse({"--no-window", "--ws-port", "1", "--ws-origin", "evil.example"}).error,
+              "--ws-origin takes a page's origin, e.g. http://127.0.0.1:5173 (got 'evil.example')");
+    EXPECT_EQ(parse({"--input", ""}).error, "--input takes tone, noise or a WAV file");
+    EXPECT_EQ(parse({"--input", "tone", "--api", "jack"}).error,
+              "--input plays into a null output: leave out --api and --device");
+}
+
 TEST(Options, ScaleTakesHalfToFourTimes) {
     EXPECT_EQ(parse({"--scale=2"}).options->scale, 2.0F);
     EXPECT_EQ(parse({"--scale", "0.5"}).options->scale, 0.5F);
