@@ -28,14 +28,20 @@ endfunction()
 # vstkit_export_only(TARGET MAP_FILE): TARGET, a plugin binary, exports only
 # the entry points MAP_FILE (a GNU version script) lists; every other symbol,
 # the kit's and the libraries' it links, stays local. On Linux the linker
-# applies the script. Windows exports only what is marked for export
-# (VSTKIT_EXPORT, the SDK's SMTG_EXPORT_SYMBOL) or listed in a .def file, so
-# it will take a .def file beside the map instead.
+# applies the script. On Windows the module definition file beside it (the
+# same name, ending .def) lists the exports instead: a DLL with a .def file
+# exports what it lists and nothing marked elsewhere.
 function(vstkit_export_only target map_file)
     if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
         target_link_options(${target} PRIVATE "LINKER:--version-script=${map_file}")
+    elseif(CMAKE_SYSTEM_NAME STREQUAL "Windows")
+        string(REGEX REPLACE "\\.map$" ".def" def_file "${map_file}")
+        if(NOT EXISTS "${def_file}")
+            message(FATAL_ERROR "vstkit_export_only(${target}): no ${def_file} beside ${map_file}")
+        endif()
+        target_sources(${target} PRIVATE "${def_file}")
     else()
-        message(FATAL_ERROR "vstkit_export_only(${target}): exports are limited only on "
-            "Linux so far, not on ${CMAKE_SYSTEM_NAME}")
+        message(FATAL_ERROR "vstkit_export_only(${target}): exports are limited on Linux and "
+            "Windows, not on ${CMAKE_SYSTEM_NAME}")
     endif()
 endfunction()

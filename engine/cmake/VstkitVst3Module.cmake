@@ -14,9 +14,15 @@ function(vstkit_add_vst3_module target name plugin_library)
     target_include_directories(${target} PRIVATE "${VSTKIT_FORMAT_VST3_DIR}/src")
     set(bundle "${CMAKE_CURRENT_BINARY_DIR}/${name}.vst3")
     vstkit_vst3_platform_folder(platform_folder)
+    # Linux modules end .so; on Windows the module itself ends .vst3.
+    set(suffix ".so")
+    if(CMAKE_SYSTEM_NAME STREQUAL "Windows")
+        set(suffix ".vst3")
+    endif()
     set_target_properties(${target} PROPERTIES
         OUTPUT_NAME "${name}"
         PREFIX ""
+        SUFFIX "${suffix}"
         LIBRARY_OUTPUT_DIRECTORY "${bundle}/Contents/${platform_folder}"
         VSTKIT_BUNDLE_DIR "${bundle}")
     vstkit_export_only(${target} "${VSTKIT_FORMAT_VST3_DIR}/exports/vst3.map")

@@ -1,3 +1,5 @@
+// The editor view's platform-free half; the window system's half is in
+// editor_view_linux.cpp and editor_view_win32.cpp.
 #include "editor_view.h"
 
 #include <cstring>
@@ -9,11 +11,6 @@ namespace vstkit::formats::vst3 {
 
 using namespace Steinberg;
 
-namespace {
-/// About 30 frames a second: smooth enough for a slider, cheap for the host.
-constexpr Linux::TimerInterval kFrameIntervalMs = 33;
-}  // namespace
-
 EditorView::EditorView(PluginController& controller)
     : controller_(controller),
       controllerReference_(&controller),
@@ -23,48 +20,6 @@ EditorView::EditorView(PluginController& controller)
 EditorView::~EditorView() {
     stopRunLoop();
     editor_.close();
-}
-
-tresult PLUGIN_API EditorView::isPlatformTypeSupported(FIDString type) {
-    return type != nullptr && std::strcmp(type, kPlatformTypeX11EmbedWindowID) == 0 ? kResultTrue
-                                                                                    : kResultFalse;
-}
-
-tresult PLUGIN_API EditorView::attached(void* parent, FIDString type) {
-    if (parent == nullptr || isPlatformTypeSupported(type) != kResultTrue || editor_.isOpen()) {
-        return kResultFalse;
-    }
-    if (!frame_) {
-        return kResultFalse;  // Without IPlugFrame there is no run loop to draw on.
-    }
-    Linux::IRunLoop* runLoop = nullptr;
-    if (frame_->queryInterface(Linux::IRunLoop::iid, reinterpret_cast<void**>(&runLoop)) !=
-            kResultOk ||
-        runLoop == nullptr) {
-        return kResultFalse;
-    }
-    runLoop_ = owned(runLoop);
-    if (!editor_.open(reinterpret_cast<ui::NativeWindow>(parent))) {
-        runLoop_ = nullptr;
-        return kResultFalse;
-    }
-    controller_.startFollowingAudio();
-    runLoop_->registerEventHandler(this, editor_.connectionFd());
-    if (editor_.bridgeFd() >= 0) {
-        // A web page's messages are answered when they arrive, not at the next frame.
-        runLoop_->registerEventHandler(this, editor_.bridgeFd());
-    }
-    runLoop_->registerTimer(this, kFrameIntervalMs);
-    editor_.idle();
-    return kResultOk;
-}
-
-void EditorView::stopRunLoop() noexcept {
-    if (runLoop_) {
-        runLoop_->unregisterEventHandler(this);
-        runLoop_->unregisterTimer(this);
-        runLoop_ = nullptr;
-    }
 }
 
 tresult PLUGIN_API EditorView::removed() {
@@ -117,15 +72,6 @@ tresult PLUGIN_API EditorView::setContentScaleFactor(ScaleFactor factor) {
     return kResultOk;
 }
 
-void PLUGIN_API EditorView::onFDIsSet(Linux::FileDescriptor /*fd*/) {
-    editor_.idle();
-}
-
-void PLUGIN_API EditorView::onTimer() {
-    controller_.followAudio();
-    editor_.idle();
-}
-
 float EditorView::normalizedValue(std::size_t index) const noexcept {
     return controller_.normalizedOf(index);
 }
@@ -162,6 +108,10 @@ void EditorView::listenToMeters(bool listening) noexcept {
         listenedMeters_->unlisten();
         listenedMeters_ = nullptr;
     }
+}
+
+void EditorView::followPlugin() noexcept {
+    controller_.followAudio();
 }
 
 bool EditorView::requestResize(int width, int height) {

@@ -14,14 +14,18 @@ class PluginController;
 // through a base pointer, so by design they have no virtual destructor.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wnon-virtual-dtor"
-/// The generic editor inside a VST3 host's window: an IPlugView over
-/// ui::Editor, driven by the host's IRunLoop (the X connection's fd and a
-/// timer), so it starts no thread. Every method runs on the host's UI thread.
+/// The editor inside a VST3 host's window: an IPlugView over ui::Editor.
+/// On Linux it is driven by the host's IRunLoop (the X connection's fd and a
+/// timer; editor_view.cpp); on Windows the editor's own window gets a timer
+/// from the system (editor_view_win32.cpp). It starts no thread. Every
+/// method runs on the host's UI thread.
 class EditorView final : public Steinberg::FObject,
                          public Steinberg::IPlugView,
                          public Steinberg::IPlugViewContentScaleSupport,
+#if SMTG_OS_LINUX
                          public Steinberg::Linux::IEventHandler,
                          public Steinberg::Linux::ITimerHandler,
+#endif
                          private ui::ParameterAccess {
   public:
     explicit EditorView(PluginController& controller);
@@ -53,15 +57,19 @@ class EditorView final : public Steinberg::FObject,
 
     Steinberg::tresult PLUGIN_API setContentScaleFactor(ScaleFactor factor) override;
 
+#if SMTG_OS_LINUX
     void PLUGIN_API onFDIsSet(Steinberg::Linux::FileDescriptor fd) override;
     void PLUGIN_API onTimer() override;
+#endif
 
     OBJ_METHODS(EditorView, Steinberg::FObject)
     DEFINE_INTERFACES
     DEF_INTERFACE(Steinberg::IPlugView)
     DEF_INTERFACE(Steinberg::IPlugViewContentScaleSupport)
+#if SMTG_OS_LINUX
     DEF_INTERFACE(Steinberg::Linux::IEventHandler)
     DEF_INTERFACE(Steinberg::Linux::ITimerHandler)
+#endif
     END_DEFINE_INTERFACES(Steinberg::FObject)
     REFCOUNT_METHODS(Steinberg::FObject)
 
@@ -74,13 +82,16 @@ class EditorView final : public Steinberg::FObject,
     [[nodiscard]] core::MeterReading meterReading(std::size_t channel) const noexcept override;
     void listenToMeters(bool listening) noexcept override;
     bool requestResize(int width, int height) override;
+    void followPlugin() noexcept override;
 
     void stopRunLoop() noexcept;
 
     PluginController& controller_;
     Steinberg::IPtr<PluginController> controllerReference_;
     Steinberg::IPtr<Steinberg::IPlugFrame> frame_;
+#if SMTG_OS_LINUX
     Steinberg::IPtr<Steinberg::Linux::IRunLoop> runLoop_;
+#endif
     /// The meters listened to, kept so the same ones are let go.
     core::OutputMeters* listenedMeters_ = nullptr;
     ui::Editor editor_;

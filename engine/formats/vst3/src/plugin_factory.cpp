@@ -167,6 +167,16 @@ SMTG_EXPORT_SYMBOL Steinberg::IPluginFactory* PLUGIN_API GetPluginFactory() {
 }
 
 // Nothing to set up or tear down: the module holds no global resources.
+// The entry points are named per platform as VST3 defines them.
+#if defined(_WIN32)
+SMTG_EXPORT_SYMBOL bool PLUGIN_API InitDll() {
+    return true;
+}
+
+SMTG_EXPORT_SYMBOL bool PLUGIN_API ExitDll() {
+    return true;
+}
+#else
 SMTG_EXPORT_SYMBOL bool ModuleEntry(void* /*sharedLibraryHandle*/) {
     return true;
 }
@@ -174,4 +184,5 @@ SMTG_EXPORT_SYMBOL bool ModuleEntry(void* /*sharedLibraryHandle*/) {
 SMTG_EXPORT_SYMBOL bool ModuleExit() {
     return true;
 }
+#endif
 }

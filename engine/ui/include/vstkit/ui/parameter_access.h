@@ -27,6 +27,11 @@ class ParameterAccess {
     /// thread measures only then.
     virtual void listenToMeters(bool /*listening*/) noexcept {}
 
+    /// Called by an editor that keeps its own timer (the Win32 one) each time
+    /// before it shows the values again, about 30 times a second: a chance to
+    /// bring them up to date. Hosts that drive idle() themselves need nothing here.
+    virtual void followPlugin() noexcept {}
+
     /// The editor asks the host for a new size; a host that cannot resize
     /// (the default) refuses.
     virtual bool requestResize(int /*width*/, int /*height*/) { return false; }

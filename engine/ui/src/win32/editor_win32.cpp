@@ -1,0 +1,419 @@
+// ui::Editor on Windows: the generic editor made of Win32's own controls
+// (trackbars, check boxes, drop-down lists, edit boxes) in a child window of
+// the host's HWND. Debian has no Dear ImGui for Windows and no web view SDK,
+// so a plugin with a web page shows this editor on Windows too.
+#include <windows.h>
+
+#include <commctrl.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parameter_row.h"
+#include "vstkit/ui/editor.h"
+#include "wide_text.h"
+#include "win32_metrics.h"
+
+namespace vstkit::ui {
+
+/// Windows has no web editor yet; the type exists for Editor's member.
+class WebEditorSession {};
+
+namespace {
+
+constexpr wchar_t kWindowClass[] = L"VstKitGenericEditor";
+constexpr UINT_PTR kFollowTimer = 1;
+/// About 30 times a second, as the Linux editor is driven.
+constexpr UINT kFollowIntervalMs = 33;
+constexpr int kFirstControlId = 100;
+constexpr float kDefaultDpi = 96.0F;
+
+/// The module (the plugin's DLL) this code is in: its window class belongs to it.
+HINSTANCE thisModule() noexcept {
+    HMODULE module = nullptr;
+    GetModuleHandleExW(
+        GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+        reinterpret_cast<LPCWSTR>(&thisModule), &module);
+    return module;
+}
+
+float sanitizeScale(float scale) noexcept {
+    return scale > 0.25F && scale <= 8.0F ? scale : 1.0F;
+}
+
+LRESULT CALLBACK editorProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam);
+LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+                                   UINT_PTR id, DWORD_PTR row);
+
+/// Everything an open editor has; Editor::Session is this.
+struct WindowState {
+    WindowState(std::span<const protocol::ParamSpec> parameters, ParameterAccess& editorAccess,
+                std::string_view editorTitle)
+        : access(editorAccess), title(win32::widen(editorTitle)) {
+        rows.reserve(parameters.size());
+        for (std::size_t index = 0; index < parameters.size(); ++index) {
+            rows.emplace_back(parameters[index], index,
+                              kFirstControlId + 2 * static_cast<int>(index));
+        }
+    }
+    ~WindowState() {
+        if (window != nullptr && IsWindow(window)) {
+            KillTimer(window, kFollowTimer);
+            SetWindowLongPtrW(window, GWLP_USERDATA, 0);
+            DestroyWindow(window);
+        }
+        deleteFonts();
+    }
+    WindowState(const WindowState&) = delete;
+    WindowState& operator=(const WindowState&) = delete;
+
+    void makeFonts() {
+        deleteFonts();
+        bodyFont = CreateFontW(-win32::Metrics::scaled(win32::Metrics::kBodyFontHeight, scale), 0,
+                               0, 0, FW_NORMAL, FALSE, FALSE, FALSE, DEFAULT_CHARSET,
+                               OUT_DEFAULT_PRECIS, CLIP_DEFAULT_PRECIS, CLEARTYPE_QUALITY,
+                               DEFAULT_PITCH | FF_SWISS, L"Segoe UI");
+        titleFont = CreateFontW(-win32::Metrics::scaled(win32::Metrics::kTitleFontHeight, scale),
+                                0, 0, 0, FW_BOLD, FALSE, FALSE, FALSE, DEFAULT_CHARSET,
+                                OUT_DEFAULT_PRECIS, CLIP_DEFAULT_PRECIS, CLEARTYPE_QUALITY,
+                                DEFAULT_PITCH | FF_SWISS, L"Segoe UI");
+    }
+    void deleteFonts() noexcept {
+        for (HFONT* font : {&bodyFont, &titleFont}) {
+            if (*font != nullptr) {
+                DeleteObject(*font);
+                *font = nullptr;
+            }
+        }
+    }
+
+    void place(int width) noexcept {
+        for (auto& row : rows) {
+            SendMessageW(row.control(), WM_SETFONT, reinterpret_cast<WPARAM>(bodyFont), FALSE);
+            SendMessageW(row.valueBox(), WM_SETFONT, reinterpret_cast<WPARAM>(bodyFont), FALSE);
+        }
+        int top = win32::Metrics::scaled(win32::Metrics::kHeaderHeight, scale);
+        for (auto& row : rows) {
+            row.place(top, width, scale);
+            top += win32::Metrics::scaled(win32::Metrics::kRowHeight, scale);
+        }
+        InvalidateRect(window, nullptr, TRUE);
+    }
+
+    void follow() noexcept {
+        access.followPlugin();
+        for (auto& row : rows) {
+            row.follow(access);
+        }
+    }
+
+    win32::ParameterRow* rowOf(int id) noexcept {
+        const auto found =
+            std::find_if(rows.begin(), rows.end(), [id](const auto& row) { return row.owns(id); });
+        return found != rows.end() ? &*found : nullptr;
+    }
+    win32::ParameterRow* rowOfWindow(HWND child) noexcept {
+        const auto found = std::find_if(rows.begin(), rows.end(),
+                                        [child](const auto& row) { return row.ownsWindow(child); });
+        return found != rows.end() ? &*found : nullptr;
+    }
+
+    void paintHeader(HDC context) const noexcept {
+        RECT area{};
+        GetClientRect(window, &area);
+        area.left = win32::Metrics::scaled(win32::Metrics::kMargin, scale);
+        area.bottom = win32::Metrics::scaled(win32::Metrics::kHeaderHeight, scale);
+        const HGDIOBJ previous = SelectObject(context, titleFont);
+        SetBkMode(context, TRANSPARENT);
+        DrawTextW(context, title.c_str(), static_cast<int>(title.size()), &area,
+                  DT_LEFT | DT_VCENTER | DT_SINGLELINE | DT_NOPREFIX);
+        SelectObject(context, previous);
+    }
+
+    ParameterAccess& access;
+    std::wstring title;
+    std::vector<win32::ParameterRow> rows;
+    HWND window = nullptr;
+    HFONT bodyFont = nullptr;
+    HFONT titleFont = nullptr;
+    float scale = 1.0F;
+};
+
+/// The editor window's procedure: the rows' notifications, the follow timer
+/// and the header. GWLP_USERDATA holds the Session while it lives.
+LRESULT CALLBACK editorProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam) {
+    auto* session = reinterpret_cast<WindowState*>(GetWindowLongPtrW(window, GWLP_USERDATA));
+    if (session == nullptr) {
+        return DefWindowProcW(window, message, wParam, lParam);
+    }
+    switch (message) {
+        case WM_HSCROLL:
+            if (auto* row = session->rowOfWindow(reinterpret_cast<HWND>(lParam))) {
+                row->onScroll(session->access, LOWORD(wParam));
+            }
+            return 0;
+        case WM_COMMAND:
+            if (auto* row = session->rowOf(LOWORD(wParam))) {
+                row->onCommand(session->access, LOWORD(wParam), HIWORD(wParam));
+            }
+            return 0;
+        case WM_TIMER:
+            if (wParam == kFollowTimer) {
+                session->follow();
+            }
+            return 0;
+        case WM_PAINT: {
+            PAINTSTRUCT paint{};
+            HDC context = BeginPaint(window, &paint);
+            session->paintHeader(context);
+            EndPaint(window, &paint);
+            return 0;
+        }
+        default:
+            return DefWindowProcW(window, message, wParam, lParam);
+    }
+}
+
+/// The value boxes' subclass: Enter sets the typed value, Escape drops it.
+LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+                                   UINT_PTR /*id*/, DWORD_PTR data) {
+    auto* session = reinterpret_cast<WindowState*>(data);
+    if (message == WM_KEYDOWN && (wParam == VK_RETURN || wParam == VK_ESCAPE)) {
+        if (auto* row = session->rowOfWindow(window)) {
+            row->onValueKey(session->access, wParam);
+        }
+        return 0;
+    }
+    if (message == WM_CHAR && (wParam == L'\r' || wParam == 0x1B)) {
+        return 0;  // Handled at WM_KEYDOWN; a single-line edit box would beep.
+    }
+    if (message == WM_NCDESTROY) {
+        RemoveWindowSubclass(window, valueBoxProcedure, 0);
+    }
+    return DefSubclassProc(window, message, wParam, lParam);
+}
+
+bool registerWindowClass(HINSTANCE module) noexcept {
+    WNDCLASSEXW existing{};
+    existing.cbSize = sizeof existing;
+    if (GetClassInfoExW(module, kWindowClass, &existing) != 0) {
+        return true;
+    }
+    WNDCLASSEXW windowClass{};
+    windowClass.cbSize = sizeof windowClass;
+    windowClass.lpfnWndProc = editorProcedure;
+    windowClass.hInstance = module;
+    windowClass.hCursor = LoadCursorW(nullptr, reinterpret_cast<LPCWSTR>(IDC_ARROW));
+    windowClass.hbrBackground = GetSysColorBrush(COLOR_BTNFACE);
+    windowClass.lpszClassName = kWindowClass;
+    return RegisterClassExW(&windowClass) != 0;
+}
+
+}  // namespace
+
+struct Editor::Session : WindowState {
+    using WindowState::WindowState;
+};
+
+Editor::Editor(std::span<const protocol::ParamSpec> parameters, ParameterAccess& access,
+               std::string_view title, const core::WebUi* /*webUi*/)
+    : parameters_(parameters), access_(access), title_(title), webUi_(nullptr) {}
+
+Editor::~Editor() {
+    close();
+}
+
+bool Editor::isWeb() const noexcept {
+    return false;
+}
+int Editor::bridgeFd() const noexcept {
+    return -1;
+}
+std::string Editor::pageFailure() const {
+    return {};
+}
+bool Editor::pageLoaded() const noexcept {
+    return false;
+}
+long Editor::pageHelperPid() const noexcept {
+    return -1;
+}
+bool Editor::askPage(const std::string& /*expression*/) {
+    return false;
+}
+std::optional<std::string> Editor::takePageAnswer() {
+    return std::nullopt;
+}
+
+int Editor::width() const noexcept {
+    return win32::Metrics::widthFor(win32::Metrics::kNaturalControlWidth, scale_);
+}
+int Editor::height() const noexcept {
+    return win32::Metrics::heightFor(parameters_.size(), scale_);
+}
+int Editor::currentWidth() const noexcept {
+    return width_ > 0 ? width_ : width();
+}
+int Editor::currentHeight() const noexcept {
+    return height_ > 0 ? height_ : height();
+}
+int Editor::minimumWidth() const noexcept {
+    return win32::Metrics::widthFor(win32::Metrics::kMinimumControlWidth, scale_);
+}
+int Editor::minimumHeight() const noexcept {
+    return height();
+}
+
+void Editor::constrain(int& width, int& height) const noexcept {
+    width = std::max(width, minimumWidth());
+    height = std::max(height, minimumHeight());
+}
+
+void Editor::setContentScale(float scale) noexcept {
+    scale_ = sanitizeScale(scale);
+    width_ = 0;
+    height_ = 0;
+    if (session_) {
+        try {
+            session_->scale = scale_;
+            session_->makeFonts();
+            SetWindowPos(session_->window, nullptr, 0, 0, currentWidth(), currentHeight(),
+                         SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOMOVE);
+            session_->place(currentWidth());
+        } catch (...) {
+            // Fonts are GDI objects; nothing here allocates beyond them.
+        }
+    }
+}
+
+bool Editor::open(NativeWindow parent) {
+    if (isOpen()) {
+        error_ = "the editor is already open";
+        return false;
+    }
+    error_.clear();
+    HWND parentWindow = reinterpret_cast<HWND>(parent);
+    if (parentWindow == nullptr || IsWindow(parentWindow) == FALSE) {
+        error_ = "the host's parent window is not a window";
+        return false;
+    }
+    try {
+        INITCOMMONCONTROLSEX controls{sizeof(INITCOMMONCONTROLSEX), ICC_BAR_CLASSES};
+        InitCommonControlsEx(&controls);
+        const HINSTANCE module = thisModule();
+        if (!registerWindowClass(module)) {
+            error_ = "cannot register the editor's window class";
+            return false;
+        }
+        // A host that gives no content scale still gets the monitor's: the
+        // parent window's DPI, as Windows reports it to DPI-aware programs.
+        bool askHostForSize = false;
+        if (scale_ == 1.0F) {
+            const UINT dpi = GetDpiForWindow(parentWindow);
+            if (dpi != 0 && static_cast<float>(dpi) != kDefaultDpi) {
+                scale_ = sanitizeScale(static_cast<float>(dpi) / kDefaultDpi);
+                width_ = 0;
+                height_ = 0;
+                askHostForSize = true;
+            }
+        }
+        auto session = std::make_unique<Session>(parameters_, access_, title_);
+        session->scale = scale_;
+        session->makeFonts();
+        session->window = CreateWindowExW(
+            WS_EX_CONTROLPARENT, kWindowClass, L"", WS_CHILD | WS_VISIBLE | WS_CLIPCHILDREN, 0, 0,
+            currentWidth(), currentHeight(), parentWindow, nullptr, module, nullptr);
+        if (session->window == nullptr) {
+            error_ = "cannot create the editor's window (error " +
+                     std::to_string(GetLastError()) + ")";
+            return false;
+        }
+        for (auto& row : session->rows) {
+            if (!row.create(session->window, module, session->bodyFont)) {
+                error_ = "cannot create the editor's controls";
+                return false;
+            }
+            SetWindowSubclass(row.valueBox(), valueBoxProcedure, 0,
+                              reinterpret_cast<DWORD_PTR>(static_cast<WindowState*>(session.get())));
+        }
+        SetWindowLongPtrW(session->window, GWLP_USERDATA,
+                          reinterpret_cast<LONG_PTR>(static_cast<WindowState*>(session.get())));
+        session->place(currentWidth());
+        session->follow();
+        SetTimer(session->window, kFollowTimer, kFollowIntervalMs, nullptr);
+        session_ = std::move(session);
+        if (askHostForSize) {
+            access_.requestResize(currentWidth(), currentHeight());
+        }
+        return true;
+    } catch (...) {
+        error_ = "out of memory while opening the editor";
+        return false;
+    }
+}
+
+void Editor::close() noexcept {
+    if (!session_) {
+        return;
+    }
+    for (auto& row : session_->rows) {
+        row.abandon(access_);
+    }
+    session_.reset();
+}
+
+bool Editor::isOpen() const noexcept {
+    return session_ != nullptr;
+}
+
+NativeWindow Editor::nativeWindow() const noexcept {
+    return session_ ? reinterpret_cast<NativeWindow>(session_->window) : 0;
+}
+
+int Editor::connectionFd() const noexcept {
+    return -1;  // Windows delivers the editor's messages to its window procedure.
+}
+
+void Editor::idle() noexcept {
+    if (session_) {
+        session_->follow();
+    }
+}
+
+bool Editor::resize(int width, int height) noexcept {
+    if (width < minimumWidth() || height < minimumHeight()) {
+        return false;
+    }
+    width_ = width;
+    height_ = height;
+    if (session_) {
+        SetWindowPos(session_->window, nullptr, 0, 0, width, height,
+                     SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOMOVE);
+        session_->place(width);
+    }
+    return true;
+}
+
+std::string Editor::fontDescription() const {
+    if (!session_ || session_->bodyFont == nullptr) {
+        return {};
+    }
+    HDC context = GetDC(session_->window);
+    const HGDIOBJ previous = SelectObject(context, session_->bodyFont);
+    wchar_t face[LF_FACESIZE] = {};
+    GetTextFaceW(context, LF_FACESIZE, face);
+    TEXTMETRICW metrics{};
+    GetTextMetricsW(context, &metrics);
+    SelectObject(context, previous);
+    ReleaseDC(session_->window, context);
+    return win32::narrow(face) + " " + std::to_string(metrics.tmHeight) + " px";
+}
+
+const std::string& Editor::error() const noexcept {
+    return error_;
+}
+
+}  // namespace vstkit::ui
