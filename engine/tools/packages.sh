@@ -41,7 +41,9 @@ require_packages() {
 }
 
 # What building the kit, or a plugin on it, needs. juce-modules-source carries
-# Steinberg's VST3 SDK; RtAudio brings ALSA, JACK and PulseAudio to the app;
+# Steinberg's VST3 SDK; RtAudio brings ALSA, JACK and PulseAudio to the app
+# (JACK 2's headers named with it: left to choose, apt may take JACK 1's,
+# which the JACK 2 that the tests and Qtractor need then removes with RtAudio);
 # the editor finds its font (DejaVu Sans) through fontconfig, and its tests
 # check that it draws with it; vstkit-host loads LV2 bundles through lilv.
 # Web editors: the helper process shows the page with WebKitGTK 4.1, and the
@@ -49,7 +51,7 @@ require_packages() {
 # come with the machine, not from apt).
 VSTKIT_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config juce-modules-source libsndfile1-dev
     libx11-dev libxtst-dev libpng-dev libimgui-dev libgl-dev libgl1-mesa-dri lv2-dev
-    librtaudio-dev libasound2-dev libfontconfig-dev fonts-dejavu-core liblilv-dev
+    libjack-jackd2-dev librtaudio-dev libasound2-dev libfontconfig-dev fonts-dejavu-core liblilv-dev
     nlohmann-json3-dev libwebkit2gtk-4.1-dev libboost-dev)
 # What a plugin's own tests need besides: GoogleTest, Xvfb for the editor check
 # (xauth is only a Recommends of xvfb, and xvfb-run cannot start without it),

@@ -74,7 +74,12 @@ int main(int argc, char** argv) {
             return vstkit::host::runModuleInfo(rest);
         }
         if (command == "bench") {
+#if defined(_WIN32)
+            throw vstkit::host::HostError(
+                "bench is not in the Windows build of vstkit-host (./vstkit bench runs on Linux)");
+#else
             return vstkit::host::runBench(rest);
+#endif
         }
         throw vstkit::host::HostError("unknown command '" + std::string{command} +
                                       "' (try vstkit-host --help)");

@@ -7,15 +7,18 @@
 #include <memory>
 
 #include "arguments.h"
-#include "clap/clap_module.h"
 #include "commands.h"
 #include "conformance/check.h"
-#include "conformance/clap/clap_check.h"
 #include "conformance/isolated_run.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "vst3/host_application.h"
 #include "vst3/host_error.h"
+#if !defined(_WIN32)
+// CLAP and the X display are Linux's; the Windows build tests VST3 modules.
+#include "clap/clap_module.h"
+#include "conformance/clap/clap_check.h"
 #include "vstkit/xdisplay/virtual_display.h"
+#endif
 
 namespace vstkit::host {
 
@@ -90,7 +93,7 @@ int runChecks(const std::vector<BoundCheck>& checks, const Arguments& parsed, bo
                    checksToSkip.end()) {
             result = CheckResult::skip("--skip " + check.name);
         } else if (isolate) {
-            result = conformance::runIsolated(guarded, kCheckTimeout);
+            result = conformance::runIsolated(check.name, guarded, kCheckTimeout);
         } else {
             result = guarded();
         }
@@ -111,6 +114,7 @@ int runChecks(const std::vector<BoundCheck>& checks, const Arguments& parsed, bo
     return failed == 0 ? 0 : 1;
 }
 
+#if !defined(_WIN32)
 /// The CLAP suite: the plugin `--class` names (by id or name; the first by
 /// default) in a .clap file.
 int runClapConformance(const Arguments& parsed, const std::filesystem::path& path,
@@ -162,13 +166,26 @@ int runClapConformance(const Arguments& parsed, const std::filesystem::path& pat
     }
     return runChecks(checks, parsed, isolate);
 }
+#endif
+
+#if defined(_WIN32)
+/// The child process of an isolated check on Windows: that check alone.
+int answerIsolatedCheck(const std::vector<BoundCheck>& checks, const std::string& name) {
+    const auto found = std::find_if(checks.begin(), checks.end(),
+                                    [&](const BoundCheck& check) { return check.name == name; });
+    if (found == checks.end()) {
+        throw HostError("--isolated-check: there is no check named '" + name + "'");
+    }
+    return conformance::answerAsIsolatedChild([&] { return runGuarded(found->run); });
+}
+#endif
 
 }  // namespace
 
 int runConformance(std::span<const std::string_view> arguments) {
     const Arguments parsed{arguments,
                            {"no-editor", "in-process", "expect-silence-flags"},
-                           {"output", "class", "drag-parameter", "drag-height"},
+                           {"output", "class", "drag-parameter", "drag-height", "isolated-check"},
                            {"skip"}};
     using namespace conformance;
     std::optional<EditorDrag> drag;
@@ -181,9 +198,11 @@ int runConformance(std::span<const std::string_view> arguments) {
         throw HostError("--drag-height needs --drag-parameter");
     }
     const std::filesystem::path path = parsed.onlyPositional("bundle");
+#if !defined(_WIN32)
     if (isClapPath(path)) {
         return runClapConformance(parsed, path, drag);
     }
+#endif
 
     const std::vector<std::pair<std::string, CheckResult (*)(SuiteContext&)>> suite{
         {"factory", checkFactory},
@@ -203,8 +222,10 @@ int runConformance(std::span<const std::string_view> arguments) {
     }
     requireKnownChecks(names, parsed.values("skip"));
 
+#if !defined(_WIN32)
     // Before the plugin loads: toolkits may cache window-manager atoms on load.
     const xdisplay::VirtualDisplay display{false};
+#endif
     const Module module{path};
     auto host = owned(new HostApplication);
     const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
@@ -213,13 +234,18 @@ int runConformance(std::span<const std::string_view> arguments) {
                          *host,  output,
                          drag,   parsed.has("expect-silence-flags")};
     const bool isolate = kIsolateByDefault && !parsed.has("in-process");
-    std::printf("testing '%s' in %s (%s)\n", context.audioClass.name.c_str(),
-                module.bundlePath().c_str(),
-                isolate ? "each check in its own process" : "all checks in this process");
     std::vector<BoundCheck> checks;
     for (const auto& [name, run] : suite) {
         checks.push_back({name, [&context, run] { return run(context); }});
     }
+#if defined(_WIN32)
+    if (const auto name = parsed.value("isolated-check")) {
+        return answerIsolatedCheck(checks, *name);
+    }
+#endif
+    std::printf("testing '%s' in %s (%s)\n", context.audioClass.name.c_str(),
+                module.bundlePath().string().c_str(),
+                isolate ? "each check in its own process" : "all checks in this process");
     return runChecks(checks, parsed, isolate);
 }
 

@@ -3,8 +3,10 @@
 
 #include "arguments.h"
 #include "cid_text.h"
+#if !defined(_WIN32)
 #include "clap/clap_module.h"
 #include "clap_info.h"
+#endif
 #include "commands.h"
 #include "json_writer.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
@@ -62,9 +64,11 @@ std::vector<Bus> audioBuses(Vst::IComponent& component) {
 int runInfo(std::span<const std::string_view> arguments) {
     const Arguments parsed{arguments, {"json"}, {}};
     const std::string bundle = parsed.onlyPositional("bundle");
+#if !defined(_WIN32)
     if (isClapPath(bundle)) {
         return printClapInfo(bundle, parsed.has("json"));
     }
+#endif
     const Module module{bundle};
     auto host = owned(new HostApplication);
     const PluginInstance instance{module, module.firstClassOf(kVstAudioEffectClass), *host};

@@ -83,7 +83,7 @@ int runModuleInfo(std::span<const std::string_view> arguments) {
     if (!file) {
         throw HostError("cannot write " + path.string());
     }
-    std::printf("wrote %s\n", path.c_str());
+    std::printf("wrote %s\n", path.string().c_str());
     return 0;
 }
 

@@ -5,7 +5,9 @@
 
 #include "arguments.h"
 #include "audio/wav_file.h"
+#if !defined(_WIN32)
 #include "clap/clap_module.h"
+#endif
 #include "commands.h"
 #include "render_job.h"
 #include "vst3/host_error.h"
@@ -110,8 +112,13 @@ int runRender(std::span<const std::string_view> arguments) {
         job.automation.push_back(readAutomation(assignment));
     }
 
+#if defined(_WIN32)
+    // The Windows build loads VST3 modules only.
+    const AudioClip rendered = renderVst3(bundle, job);
+#else
     const AudioClip rendered =
         isClapPath(bundle) ? renderClap(bundle, job) : renderVst3(bundle, job);
+#endif
     writeWavFile(*outPath, rendered);
     std::printf("rendered %zu frames (%d ch, %d Hz, %d-bit blocks of %d): %s -> %s\n",
                 clip.frames(), static_cast<int>(clip.channels.size()), clip.sampleRate,

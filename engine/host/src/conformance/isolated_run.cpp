@@ -95,7 +95,8 @@ void reportStep(std::string_view step) {
     }
 }
 
-CheckResult runIsolated(const std::function<CheckResult()>& check, std::chrono::seconds timeout) {
+CheckResult runIsolated(std::string_view /*checkName*/, const std::function<CheckResult()>& check,
+                        std::chrono::seconds timeout) {
     int ends[2] = {-1, -1};
     if (pipe2(ends, O_CLOEXEC) != 0) {
         return CheckResult::fail(std::string{"vstkit-host could not make a pipe: "} +

@@ -10,4 +10,8 @@ std::string bundleArchitectureFolder() {
     return std::string{machine.machine} + "-linux";
 }
 
+std::string bundleBinaryName(const std::string& bundleStem) {
+    return bundleStem + ".so";
+}
+
 }  // namespace vstkit::host

@@ -12,8 +12,18 @@ using namespace Steinberg;
 
 namespace {
 
+// VST3 names the module's entry and exit per platform.
+#if defined(_WIN32)
+using ModuleEntryFunction = bool(PLUGIN_API*)();
+using ModuleExitFunction = bool(PLUGIN_API*)();
+constexpr const char* kModuleEntry = "InitDll";
+constexpr const char* kModuleExit = "ExitDll";
+#else
 using ModuleEntryFunction = bool (*)(void*);
 using ModuleExitFunction = bool (*)();
+constexpr const char* kModuleEntry = "ModuleEntry";
+constexpr const char* kModuleExit = "ModuleExit";
+#endif
 using GetFactoryFunction = IPluginFactory* (*)();
 
 template <typename Function>
@@ -29,20 +39,26 @@ Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
         throw HostError("not a VST3 bundle (no such folder): " + bundle_.string());
     }
     bundle_ = std::filesystem::canonical(bundle_, error);
-    binary_ = bundle_ / "Contents" / bundleArchitectureFolder() / (bundle_.stem().string() + ".so");
+    binary_ = bundle_ / "Contents" / bundleArchitectureFolder() /
+              bundleBinaryName(bundle_.stem().string());
     if (!std::filesystem::is_regular_file(binary_, error)) {
         throw HostError("not a VST3 bundle (missing " + binary_.string() + ")");
     }
     // A throw from here on unloads the library with the members.
     library_ = SharedLibrary::open(binary_);
-    if (auto entry = symbol<ModuleEntryFunction>(library_, "ModuleEntry")) {
-        if (!entry(library_.handle())) {
-            throw HostError("ModuleEntry failed in " + binary_.string());
+    if (auto entry = symbol<ModuleEntryFunction>(library_, kModuleEntry)) {
+#if defined(_WIN32)
+        const bool entered = entry();
+#else
+        const bool entered = entry(library_.handle());
+#endif
+        if (!entered) {
+            throw HostError(std::string{kModuleEntry} + " failed in " + binary_.string());
         }
     }
     // On failure past ModuleEntry, ModuleExit must run before unloading.
     const auto exitModule = [this] {
-        if (auto exit = symbol<ModuleExitFunction>(library_, "ModuleExit")) {
+        if (auto exit = symbol<ModuleExitFunction>(library_, kModuleExit)) {
             exit();
         }
     };
@@ -61,7 +77,7 @@ Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
 
 Module::~Module() {
     factory_ = nullptr;
-    if (auto exit = symbol<ModuleExitFunction>(library_, "ModuleExit")) {
+    if (auto exit = symbol<ModuleExitFunction>(library_, kModuleExit)) {
         exit();
     }
     // library_ unloads last, as the members go.

@@ -316,8 +316,9 @@ std::optional<Vst::ParameterInfo> PluginInstance::findParameter(std::string_view
 std::optional<double> PluginInstance::normalizedFromText(Vst::ParamID id,
                                                          std::string_view text) const {
     std::u16string wide = toUtf16(text);
-    std::vector<Vst::TChar> buffer(wide.begin(), wide.end());
-    buffer.push_back(0);
+    // Sized once with its terminator (TChar is wchar_t on Windows, char16_t elsewhere).
+    std::vector<Vst::TChar> buffer(wide.size() + 1, Vst::TChar{0});
+    std::copy(wide.begin(), wide.end(), buffer.begin());
     Vst::ParamValue normalized = 0.0;
     if (controller_->getParamValueByString(id, buffer.data(), normalized) != kResultOk) {
         return std::nullopt;

@@ -47,6 +47,8 @@ float sanitizeScale(float scale) noexcept {
 LRESULT CALLBACK editorProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam);
 LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
                                    UINT_PTR id, DWORD_PTR row);
+LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+                                   UINT_PTR id, DWORD_PTR row);
 
 /// Everything an open editor has; Editor::Session is this.
 struct WindowState {
@@ -196,6 +198,21 @@ LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPA
     return DefSubclassProc(window, message, wParam, lParam);
 }
 
+/// The trackbars' subclass: a press beside the thumb moves it there first.
+LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+                                   UINT_PTR /*id*/, DWORD_PTR data) {
+    if (message == WM_LBUTTONDOWN) {
+        auto* session = reinterpret_cast<WindowState*>(data);
+        if (auto* row = session->rowOfWindow(window)) {
+            row->onPress(session->access, static_cast<short>(LOWORD(lParam)));
+        }
+    }
+    if (message == WM_NCDESTROY) {
+        RemoveWindowSubclass(window, trackbarProcedure, 0);
+    }
+    return DefSubclassProc(window, message, wParam, lParam);
+}
+
 bool registerWindowClass(HINSTANCE module) noexcept {
     WNDCLASSEXW existing{};
     existing.cbSize = sizeof existing;
@@ -336,8 +353,10 @@ bool Editor::open(NativeWindow parent) {
                 error_ = "cannot create the editor's controls";
                 return false;
             }
-            SetWindowSubclass(row.valueBox(), valueBoxProcedure, 0,
-                              reinterpret_cast<DWORD_PTR>(static_cast<WindowState*>(session.get())));
+            const auto state =
+                reinterpret_cast<DWORD_PTR>(static_cast<WindowState*>(session.get()));
+            SetWindowSubclass(row.valueBox(), valueBoxProcedure, 0, state);
+            SetWindowSubclass(row.control(), trackbarProcedure, 0, state);
         }
         SetWindowLongPtrW(session->window, GWLP_USERDATA,
                           reinterpret_cast<LONG_PTR>(static_cast<WindowState*>(session.get())));

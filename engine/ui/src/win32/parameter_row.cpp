@@ -137,6 +137,35 @@ void ParameterRow::onScroll(ParameterAccess& access, int code) noexcept {
     show(normalized, true);
 }
 
+void ParameterRow::onPress(ParameterAccess& access, int x) noexcept {
+    if (spec_->kind != protocol::ParamKind::Continuous &&
+        spec_->kind != protocol::ParamKind::Stepped) {
+        return;
+    }
+    RECT channel{};
+    RECT thumb{};
+    SendMessageW(control_, TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));
+    SendMessageW(control_, TBM_GETTHUMBRECT, 0, reinterpret_cast<LPARAM>(&thumb));
+    if (x >= thumb.left && x < thumb.right) {
+        return;  // On the thumb: the trackbar starts the drag itself.
+    }
+    // The thumb's centre travels from the channel's start plus half a thumb
+    // to its end minus half a thumb.
+    const int thumbWidth = thumb.right - thumb.left;
+    const int travel = std::max(1, static_cast<int>(channel.right - channel.left) - thumbWidth);
+    const double fraction =
+        std::clamp(static_cast<double>(x - channel.left - thumbWidth / 2) / travel, 0.0, 1.0);
+    const int position = static_cast<int>(std::lround(fraction * trackbarSteps()));
+    const float normalized = normalizedOfPosition(position);
+    if (!gesture_.active()) {
+        gesture_.begin(access, access.normalizedValue(index_));
+    }
+    gesture_.perform(access, normalized);
+    SendMessageW(control_, TBM_SETPOS, TRUE, position);
+    showValueText(normalized);
+    shown_ = normalized;
+}
+
 void ParameterRow::onCommand(ParameterAccess& access, int id, int code) noexcept {
     if (id == firstId_ + 1) {
         if (code == EN_KILLFOCUS) {

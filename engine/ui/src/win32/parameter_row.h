@@ -29,6 +29,12 @@ class ParameterRow final {
 
     /// WM_HSCROLL from this row's trackbar.
     void onScroll(ParameterAccess& access, int code) noexcept;
+    /// The left button went down on the trackbar at `x` (its client
+    /// coordinates), before the trackbar handles it. As the Linux editor's
+    /// slider does, the thumb jumps to the pointer and a drag gesture begins
+    /// there, so a press anywhere on the slider drags it (a plain trackbar
+    /// would page towards the pointer instead).
+    void onPress(ParameterAccess& access, int x) noexcept;
     /// WM_COMMAND from one of this row's controls.
     void onCommand(ParameterAccess& access, int id, int code) noexcept;
     /// Enter or Escape in the value box.
