@@ -59,3 +59,9 @@ VSTKIT_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config juce-modules-source libs
 # scanner reads each CLAP, and Chromium, where the Playwright tests of a
 # web page run (never a browser Playwright would download).
 VSTKIT_PLUGIN_TEST_PACKAGES=(libgtest-dev xvfb xauth sordi qtractor chromium)
+# Windows modules (the windows preset, a cross-build): Debian's MinGW-w64
+# GCC 12 in its posix flavour (std::thread), with its binutils (objdump).
+VSTKIT_WINDOWS_BUILD_PACKAGES=(g++-mingw-w64-x86-64-posix)
+# Running them here: Wine (the 64-bit loader is in wine64), under Xvfb, and
+# xdotool for the editor's XTest drag.
+VSTKIT_WINDOWS_TEST_PACKAGES=(wine wine64 xdotool xvfb xauth imagemagick sox)

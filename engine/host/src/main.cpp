@@ -27,7 +27,8 @@ Commands:
                                   plugin's state after the render; 64 hands
                                   VST3 plugins double buffers)
   test BUNDLE [--output DIR] [--no-editor] [--skip CHECK]... [--class NAME]
-       [--drag-parameter NAME [--drag-height FRACTION]] [--in-process]
+       [--drag-parameter NAME [--drag-height FRACTION] [--await-drag SECONDS]]
+       [--in-process]
        [--expect-silence-flags]
                                   the conformance suite, against what the
                                   plugin declares; exit 1 on any failure.
@@ -42,6 +43,9 @@ Commands:
                                   --drag-parameter: also drag across the
                                   editor at FRACTION of its height (0.5) and
                                   expect NAME to go down (a known layout).
+                                  --await-drag (Windows build): print
+                                  where to drag and wait for another
+                                  program's drag (xdotool under Wine).
                                   --in-process: no child process per check
   moduleinfo BUNDLE [--stdout]    write Contents/Resources/moduleinfo.json
   bench BUNDLE [--frames N] [--calls N] [--instances N] [--json]

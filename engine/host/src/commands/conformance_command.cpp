@@ -185,7 +185,8 @@ int answerIsolatedCheck(const std::vector<BoundCheck>& checks, const std::string
 int runConformance(std::span<const std::string_view> arguments) {
     const Arguments parsed{arguments,
                            {"no-editor", "in-process", "expect-silence-flags"},
-                           {"output", "class", "drag-parameter", "drag-height", "isolated-check"},
+                           {"output", "class", "drag-parameter", "drag-height", "isolated-check",
+                            "await-drag"},
                            {"skip"}};
     using namespace conformance;
     std::optional<EditorDrag> drag;
@@ -194,8 +195,18 @@ int runConformance(std::span<const std::string_view> arguments) {
         if (const auto height = parsed.value("drag-height")) {
             drag->heightFraction = Arguments::parseDouble("drag-height", *height, 0.0, 1.0);
         }
-    } else if (parsed.value("drag-height")) {
-        throw HostError("--drag-height needs --drag-parameter");
+        if (const auto seconds = parsed.value("await-drag")) {
+#if defined(_WIN32)
+            drag->awaitSeconds =
+                static_cast<int>(Arguments::parseDouble("await-drag", *seconds, 1.0, 600.0));
+#else
+            throw HostError(
+                "--await-drag is for the Windows build (an outside XTest drag under Wine); "
+                "on Linux the editor check drags through XTest itself");
+#endif
+        }
+    } else if (parsed.value("drag-height") || parsed.value("await-drag")) {
+        throw HostError("--drag-height and --await-drag need --drag-parameter");
     }
     const std::filesystem::path path = parsed.onlyPositional("bundle");
 #if !defined(_WIN32)

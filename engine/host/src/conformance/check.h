@@ -27,6 +27,11 @@ struct CheckResult {
 struct EditorDrag {
     std::string parameter;
     double heightFraction = 0.5;
+    /// Windows only (--await-drag): instead of dragging itself, the check
+    /// says on stderr where to drag, waits up to this long for someone
+    /// else's drag (xdotool's XTest under Wine), then holds the editor 2 s
+    /// for a screenshot. 0: the check drags.
+    int awaitSeconds = 0;
 };
 
 /// What every check gets: the loaded bundle, the audio class under test, the

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -175,6 +176,47 @@ void sendMouse(DWORD flags) {
 /// The opt-in drag: press at the middle of the editor at the asked height,
 /// move left to a quarter of its width in steps, release. The parameter
 /// must get one beginEdit, some performEdit and one endEdit, and go down.
+void sendDrag(int fromX, int toX, int y);
+
+/// Counts of one parameter's edit calls since the handler was cleared.
+struct EditCounts {
+    int begins = 0;
+    int performs = 0;
+    int ends = 0;
+};
+
+EditCounts countEdits(const PluginInstance& instance, Vst::ParamID id) {
+    EditCounts counts;
+    for (const auto& edit : instance.handler().events()) {
+        if (edit.id != id) {
+            continue;
+        }
+        counts.begins += edit.kind == ComponentHandler::Kind::BeginEdit ? 1 : 0;
+        counts.performs += edit.kind == ComponentHandler::Kind::PerformEdit ? 1 : 0;
+        counts.ends += edit.kind == ComponentHandler::Kind::EndEdit ? 1 : 0;
+    }
+    return counts;
+}
+
+/// --await-drag: says where to drag (screen pixels) and waits for it.
+void awaitOutsideDrag(const PluginInstance& instance, Vst::ParamID id, int seconds, int fromX,
+                      int toX, int y) {
+    std::fprintf(stderr, "editor: waiting %d s for a drag from %d,%d to %d,%d\n", seconds, fromX,
+                 y, toX, y);
+    std::fflush(stderr);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+        pump(20ms);
+        const EditCounts counts = countEdits(instance, id);
+        if (counts.begins > 0 && counts.ends >= counts.begins) {
+            break;
+        }
+    }
+    std::fprintf(stderr, "editor: holding 2 s for a screenshot\n");
+    std::fflush(stderr);
+    pump(2000ms);
+}
+
 std::string dragAcrossEditor(HWND window, PluginInstance& instance, const EditorDrag& drag,
                              int width, int height, FaultList& faults) {
     const auto info = instance.findParameter(drag.parameter);
@@ -190,6 +232,29 @@ std::string dragAcrossEditor(HWND window, PluginInstance& instance, const Editor
     const int y = origin.y + static_cast<int>(drag.heightFraction * height);
     const int fromX = origin.x + width / 2;
     const int toX = origin.x + width / 4;
+    if (drag.awaitSeconds > 0) {
+        awaitOutsideDrag(instance, info->id, drag.awaitSeconds, fromX, toX, y);
+    } else {
+        sendDrag(fromX, toX, y);
+    }
+    const double after = instance.controller().getParamNormalized(info->id);
+    const auto [begins, performs, ends] = countEdits(instance, info->id);
+    if (begins != 1 || performs < 1 || ends != 1) {
+        faults.add("a mouse drag across the editor gave " + std::to_string(begins) +
+                   " beginEdit, " + std::to_string(performs) + " performEdit, " +
+                   std::to_string(ends) + " endEdit for " + name);
+    } else if (!(after < before - 0.1)) {
+        faults.add("dragging left moved " + name + " from " + formatDouble(before) + " to " +
+                   formatDouble(after));
+    }
+    return std::string{drag.awaitSeconds > 0 ? "; an outside drag" : "; SendInput drag"} +
+           " gave " + std::to_string(begins) + " begin, " + std::to_string(performs) +
+           " perform, " + std::to_string(ends) + " end edits, " + name + " " +
+           formatDouble(before, 2) + " -> " + formatDouble(after, 3);
+}
+
+/// Windows' synthetic input: press, move left in steps, release.
+void sendDrag(int fromX, int toX, int y) {
     SetCursorPos(fromX, y);
     pump(100ms);
     sendMouse(MOUSEEVENTF_LEFTDOWN);
@@ -202,29 +267,6 @@ std::string dragAcrossEditor(HWND window, PluginInstance& instance, const Editor
     }
     sendMouse(MOUSEEVENTF_LEFTUP);
     pump(150ms);
-    const double after = instance.controller().getParamNormalized(info->id);
-    int begins = 0;
-    int performs = 0;
-    int ends = 0;
-    for (const auto& edit : instance.handler().events()) {
-        if (edit.id != info->id) {
-            continue;
-        }
-        begins += edit.kind == ComponentHandler::Kind::BeginEdit ? 1 : 0;
-        performs += edit.kind == ComponentHandler::Kind::PerformEdit ? 1 : 0;
-        ends += edit.kind == ComponentHandler::Kind::EndEdit ? 1 : 0;
-    }
-    if (begins != 1 || performs < 1 || ends != 1) {
-        faults.add("a mouse drag across the editor gave " + std::to_string(begins) +
-                   " beginEdit, " + std::to_string(performs) + " performEdit, " +
-                   std::to_string(ends) + " endEdit for " + name);
-    } else if (!(after < before - 0.1)) {
-        faults.add("dragging left moved " + name + " from " + formatDouble(before) + " to " +
-                   formatDouble(after));
-    }
-    return "; SendInput drag gave " + std::to_string(begins) + " begin, " +
-           std::to_string(performs) + " perform, " + std::to_string(ends) + " end edits, " + name +
-           " " + formatDouble(before, 2) + " -> " + formatDouble(after, 3);
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ class FixtureFactory final : public HostObject<IPluginFactory> {
 
 }  // namespace vstkit::host::fixture
 
-#define VSTKIT_FIXTURE_EXPORT extern "C" __attribute__((visibility("default")))
+#define VSTKIT_FIXTURE_EXPORT extern "C" SMTG_EXPORT_SYMBOL
 
 VSTKIT_FIXTURE_EXPORT bool ModuleEntry(void*) {
     return true;

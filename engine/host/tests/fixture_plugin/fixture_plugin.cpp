@@ -120,7 +120,8 @@ tresult FixturePlugin::readState(IBStream* state, bool apply) {
         }
         total += read;
         if (fault_ == Fault::CrashOnHuge && total > (1 << 20)) {
-            volatile int* nowhere = nullptr;
+            // The pointer itself is volatile: the compiler cannot prove it null.
+            int* volatile nowhere = nullptr;
             *nowhere = 1;
         }
         if (fault_ != Fault::CrashOnHuge && total > static_cast<int32>(kStateBytes)) {
