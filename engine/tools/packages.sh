@@ -64,4 +64,4 @@ VSTKIT_PLUGIN_TEST_PACKAGES=(libgtest-dev xvfb xauth sordi qtractor chromium)
 VSTKIT_WINDOWS_BUILD_PACKAGES=(g++-mingw-w64-x86-64-posix)
 # Running them here: Wine (the 64-bit loader is in wine64), under Xvfb, and
 # xdotool for the editor's XTest drag.
-VSTKIT_WINDOWS_TEST_PACKAGES=(wine wine64 xdotool xvfb xauth imagemagick sox)
+VSTKIT_WINDOWS_TEST_PACKAGES=(wine wine64 xdotool xvfb x11-utils imagemagick sox)
