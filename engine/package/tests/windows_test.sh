@@ -12,7 +12,8 @@
 #   5. state crosses systems: saved by the Windows build, loaded by the
 #      Linux build, and the other way round, with the same values, and the
 #      bytes are the same on both;
-#   6. the Win32 editor under Xvfb: an XTest drag (xdotool) on the Gain
+#   6. the Win32 editor under Xvfb: its own test (every kind of row, typed
+#      values, host values, content scale); an XTest drag (xdotool) on the Gain
 #      slider is one begin/perform/end gesture and the value follows; the
 #      screen is kept as a PNG.
 # Wine runs in a prefix of its own under the build folder, and with its
@@ -227,7 +228,13 @@ else
         fail "the Linux filter with the Windows state renders differently (largest difference '$difference')"
 fi
 
-echo "== 6. the Win32 editor under Xvfb: an XTest drag, and a screenshot"
+echo "== 6. the Win32 editor under Xvfb: its own test, an XTest drag, and a screenshot"
+if "$WINE" "$WINDOWS_BUILD/engine/ui/vstkit_ui_win32_tests.exe" >"$WORK/ui-win32.log" 2>&1; then
+    ok "the editor's own test: $(tail -n 1 "$WORK/ui-win32.log") (typed values, drag, check box, list, host values, scale)"
+else
+    grep -E 'FAIL' "$WORK/ui-win32.log" | sed 's/^/    | /'
+    fail "the editor's own test: $(tail -n 1 "$WORK/ui-win32.log")"
+fi
 skips=()
 for check in factory parameters state bad-state lifecycle blocks automation bad-input tail realtime; do
     skips+=(--skip "$check")
