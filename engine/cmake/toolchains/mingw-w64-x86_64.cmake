@@ -5,6 +5,10 @@ set(CMAKE_SYSTEM_NAME Windows)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)
 
 set(VSTKIT_MINGW_TRIPLE x86_64-w64-mingw32)
+# An installed kit keeps its Windows libraries and CMake package in
+# lib/x86_64-w64-mingw32 beside the Linux ones in the same prefix;
+# find_package looks in lib/<this> first.
+set(CMAKE_LIBRARY_ARCHITECTURE ${VSTKIT_MINGW_TRIPLE})
 set(CMAKE_C_COMPILER ${VSTKIT_MINGW_TRIPLE}-gcc-posix)
 set(CMAKE_CXX_COMPILER ${VSTKIT_MINGW_TRIPLE}-g++-posix)
 set(CMAKE_RC_COMPILER ${VSTKIT_MINGW_TRIPLE}-windres)

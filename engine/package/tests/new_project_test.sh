@@ -123,6 +123,45 @@ else
     fail "./plugin bundle --no-install"
 fi
 
+# The same bundle's Windows module, built on the kit's Windows libraries.
+windows_module="$PROJECT/dist/Tremble.vst3/Contents/x86_64-win/Tremble.vst3"
+if [[ -f "$windows_module" ]] &&
+    (fail() {
+        echo "$*"
+        exit 1
+    }
+    # shellcheck source=/dev/null
+    source "$KIT/share/vstkit/windows_module.sh"
+    check_windows_module "$windows_module") >"$WORK/windows-module.log" 2>&1; then
+    ok "dist/Tremble.vst3/Contents/x86_64-win/Tremble.vst3: imports system DLLs only, exports the three entry points"
+else
+    cat "$WORK/windows-module.log"
+    fail "no Windows module in dist/Tremble.vst3, or it links or exports more than it may"
+fi
+if grep -qxF "VstKit_DIR:PATH=$KIT/lib/x86_64-w64-mingw32/cmake/VstKit" "$PROJECT/build/windows/CMakeCache.txt"; then
+    ok "the Windows build found the kit's Windows package: $KIT/lib/x86_64-w64-mingw32/cmake/VstKit"
+else
+    fail "the Windows build found: $(grep '^VstKit_DIR' "$PROJECT/build/windows/CMakeCache.txt" 2>&1)"
+fi
+# Under Wine, with the kit's own vstkit-host.exe: the level the gain sets.
+sox -q -n -r 48000 -b 24 -c 2 "$WORK/windows-tone.wav" synth 1 sine 1000 gain -9
+if WINEPREFIX="$WORK/wine-prefix" WINEDEBUG=-all WINEDLLOVERRIDES="winedbg.exe=d;mscoree=d;mshtml=d" \
+    /usr/lib/wine/wine64 "$KIT/bin/vstkit-host.exe" render "Z:${PROJECT//\//\\}\\dist\\Tremble.vst3" \
+    --in "Z:${WORK//\//\\}\\windows-tone.wav" --out "Z:${WORK//\//\\}\\windows-out.wav" --set gain=-6 \
+    >"$WORK/windows-render.log" 2>&1; then
+    change="$(awk -v a="$(sox "$WORK/windows-tone.wav" -n stat 2>&1 | awk '/RMS *amplitude/ { print $3 }')" \
+        -v b="$(sox "$WORK/windows-out.wav" -n stat 2>&1 | awk '/RMS *amplitude/ { print $3 }')" \
+        'BEGIN { if (a > 0 && b > 0) printf "%.2f", 20 * log(b / a) / log(10) }')"
+    if [[ "$change" == "-6.00" ]]; then
+        ok "Tremble's Windows module under Wine (the kit's vstkit-host.exe) --set gain=-6: $change dB"
+    else
+        fail "Tremble's Windows module under Wine --set gain=-6 measured '$change' dB"
+    fi
+else
+    tail -5 "$WORK/windows-render.log"
+    fail "the kit's vstkit-host.exe could not render Tremble's Windows module under Wine"
+fi
+
 echo "== 3b. ./vstkit new Shimmer --ui web: a web page, its own tests in Chromium"
 readonly WEB_PROJECT="$PROJECTS/Shimmer"
 if "$VSTKIT" new Shimmer --vendor "Test Co" --ui web --dir "$PROJECTS" --prefix "$KIT" \
