@@ -40,6 +40,27 @@ HINSTANCE thisModule() noexcept {
     return module;
 }
 
+/// Editors open in this module now: the window class is unregistered with
+/// the last, so a host that unloads the module leaves no class behind.
+int openEditors = 0;
+
+/// The window's DPI: GetDpiForWindow where Windows has it (10, version 1607
+/// on), looked up at run time so the module still loads on older Windows,
+/// else the screen's.
+UINT dpiOf(HWND window) noexcept {
+    using GetDpiForWindowFunction = UINT(WINAPI*)(HWND);
+    // Through void (*)(): the one cast GCC accepts between unrelated function types.
+    const auto function = reinterpret_cast<GetDpiForWindowFunction>(reinterpret_cast<void (*)()>(
+        GetProcAddress(GetModuleHandleW(L"user32.dll"), "GetDpiForWindow")));
+    if (function != nullptr) {
+        return function(window);
+    }
+    HDC context = GetDC(window);
+    const int dpi = GetDeviceCaps(context, LOGPIXELSX);
+    ReleaseDC(window, context);
+    return dpi > 0 ? static_cast<UINT>(dpi) : 96U;
+}
+
 float sanitizeScale(float scale) noexcept {
     return scale > 0.25F && scale <= 8.0F ? scale : 1.0F;
 }
@@ -329,7 +350,7 @@ bool Editor::open(NativeWindow parent) {
         // parent window's DPI, as Windows reports it to DPI-aware programs.
         bool askHostForSize = false;
         if (scale_ == 1.0F) {
-            const UINT dpi = GetDpiForWindow(parentWindow);
+            const UINT dpi = dpiOf(parentWindow);
             if (dpi != 0 && static_cast<float>(dpi) != kDefaultDpi) {
                 scale_ = sanitizeScale(static_cast<float>(dpi) / kDefaultDpi);
                 width_ = 0;
@@ -364,6 +385,7 @@ bool Editor::open(NativeWindow parent) {
         session->follow();
         SetTimer(session->window, kFollowTimer, kFollowIntervalMs, nullptr);
         session_ = std::move(session);
+        ++openEditors;
         if (askHostForSize) {
             access_.requestResize(currentWidth(), currentHeight());
         }
@@ -382,6 +404,9 @@ void Editor::close() noexcept {
         row.abandon(access_);
     }
     session_.reset();
+    if (--openEditors == 0) {
+        UnregisterClassW(kWindowClass, thisModule());
+    }
 }
 
 bool Editor::isOpen() const noexcept {
