@@ -10,6 +10,8 @@ set(cases
     "test /nonexistent.vst3 --skip audio"
     "test /nonexistent.vst3 --drag-height 0.7"
     "test /nonexistent.vst3 --drag-parameter Gain --drag-height 2"
+    "test /nonexistent.vst3 --await-drag 5"
+    "test /nonexistent.vst3 --drag-parameter Gain --await-drag 5"
     "render /nonexistent.vst3 --block"
     "render /nonexistent.vst3 --in --out x.wav")
 foreach(case IN LISTS cases)

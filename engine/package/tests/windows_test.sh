@@ -120,6 +120,21 @@ foreign="$(windows_imports "$HOST_EXE" | grep -viE '^(KERNEL32|msvcrt|ole32|USER
 [[ -z "$foreign" ]] && ok "vstkit-host.exe imports system DLLs only" ||
     fail "vstkit-host.exe imports $foreign"
 
+echo "== 1b. vstkit-host.exe's bad arguments: one line on stderr, exit 2"
+for case in "info" "info Z:\\nonexistent.vst3" "frobnicate x" "test Z:\\nonexistent.vst3 --bogus" \
+    "test Z:\\nonexistent.vst3 --drag-parameter Gain --await-drag 0" "render Z:\\nonexistent.vst3 --block" \
+    "bench Z:\\nonexistent.vst3"; do
+    read -r -a arguments <<<"$case"
+    host "${arguments[@]}" >/dev/null 2>"$WORK/bad-arguments.err"
+    status=$?
+    lines="$(grep -c . "$WORK/bad-arguments.err")"
+    if ((status == 2 && lines == 1)) && grep -q '^vstkit-host: ' "$WORK/bad-arguments.err"; then
+        ok "vstkit-host.exe $case -> $(cat "$WORK/bad-arguments.err")"
+    else
+        fail "vstkit-host.exe $case: exit $status, $lines lines: $(head -c 300 "$WORK/bad-arguments.err")"
+    fi
+done
+
 echo "== 2. the conformance suite on each Windows module"
 for name in "${NAMES[@]}"; do
     log="$WORK/$name-conformance.log"
