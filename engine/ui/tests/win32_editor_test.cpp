@@ -17,48 +17,14 @@
 #include <vector>
 
 #include "vstkit/protocol/normalized.h"
+#include "vstkit/protocol/testing/every_kind_table.h"
 #include "vstkit/ui/editor.h"
 
 namespace {
 
-using vstkit::protocol::ParamKind;
-using vstkit::protocol::ParamSpec;
-
-constexpr std::array<std::string_view, 3> kModes{"Low-pass", "Band-pass", "High-pass"};
-const std::array<ParamSpec, 4> kTable{{
-    {.stableId = "gain",
-     .name = "Gain",
-     .unit = "dB",
-     .minValue = -60.0F,
-     .maxValue = 12.0F,
-     .defaultValue = 0.0F,
-     .displayDecimals = 1},
-    {.stableId = "voices",
-     .name = "Voices",
-     .unit = "",
-     .minValue = 1.0F,
-     .maxValue = 8.0F,
-     .defaultValue = 2.0F,
-     .displayDecimals = 0,
-     .kind = ParamKind::Stepped},
-    {.stableId = "bypass",
-     .name = "Bypass",
-     .unit = "",
-     .minValue = 0.0F,
-     .maxValue = 1.0F,
-     .defaultValue = 0.0F,
-     .displayDecimals = 0,
-     .kind = ParamKind::Toggle},
-    {.stableId = "mode",
-     .name = "Mode",
-     .unit = "",
-     .minValue = 0.0F,
-     .maxValue = 2.0F,
-     .defaultValue = 0.0F,
-     .displayDecimals = 0,
-     .kind = ParamKind::Choice,
-     .choices = kModes},
-}};
+using vstkit::protocol::testing::kEveryKindTable;
+using Row = vstkit::protocol::testing::EveryKindRow;
+constexpr auto& kTable = kEveryKindTable;
 
 enum class Call { Begin, Perform, End };
 struct Edit {
@@ -125,11 +91,14 @@ std::wstring textOf(HWND window) {
 }
 
 /// The row's control and value box have the ids 100 + 2 * row and one more.
-HWND controlOf(HWND editor, int row) {
-    return GetDlgItem(editor, 100 + 2 * row);
+int controlIdOf(std::size_t row) {
+    return 100 + 2 * static_cast<int>(row);
 }
-HWND valueBoxOf(HWND editor, int row) {
-    return GetDlgItem(editor, 101 + 2 * row);
+HWND controlOf(HWND editor, std::size_t row) {
+    return GetDlgItem(editor, controlIdOf(row));
+}
+HWND valueBoxOf(HWND editor, std::size_t row) {
+    return GetDlgItem(editor, controlIdOf(row) + 1);
 }
 
 void typeInto(HWND box, const wchar_t* text) {
@@ -179,74 +148,79 @@ int main() {
     expect(window != nullptr && GetParent(window) == host, "its window is a child of the host's");
     pump(std::chrono::milliseconds(100));
 
-    // The rows: a trackbar, a stepped trackbar, a check box, a drop-down list.
+    // The rows: trackbars, a stepped trackbar, a drop-down list, a check box.
     std::array<wchar_t, 64> className{};
-    GetClassNameW(controlOf(window, 0), className.data(), static_cast<int>(className.size()));
-    expect(std::wstring{className.data()} == TRACKBAR_CLASSW, "Gain is a trackbar");
-    expect(SendMessageW(controlOf(window, 1), TBM_GETRANGEMAX, 0, 0) == 7,
-           "Voices (1-8) is a trackbar of 7 steps");
-    GetClassNameW(controlOf(window, 2), className.data(), static_cast<int>(className.size()));
+    GetClassNameW(controlOf(window, Row::kCutoff), className.data(),
+                  static_cast<int>(className.size()));
+    expect(std::wstring{className.data()} == TRACKBAR_CLASSW, "Cutoff is a trackbar");
+    expect(SendMessageW(controlOf(window, Row::kTranspose), TBM_GETRANGEMAX, 0, 0) == 24,
+           "Transpose (-12 to 12) is a trackbar of 24 steps");
+    GetClassNameW(controlOf(window, Row::kBypass), className.data(),
+                  static_cast<int>(className.size()));
     expect(std::wstring{className.data()} == WC_BUTTONW, "Bypass is a check box");
-    expect(SendMessageW(controlOf(window, 3), CB_GETCOUNT, 0, 0) == 3,
-           "Mode is a drop-down list of its 3 labels");
-    expect(textOf(valueBoxOf(window, 0)) == L"0.0 dB", "Gain's box shows 0.0 dB");
+    expect(SendMessageW(controlOf(window, Row::kMode), CB_GETCOUNT, 0, 0) == 4,
+           "Mode is a drop-down list of its 4 labels");
+    expect(textOf(valueBoxOf(window, Row::kCutoff)) == L"1000 Hz", "Cutoff's box shows 1000 Hz");
     expect(access.follows > 0, "the editor asks the plugin to follow before it shows values");
 
     // Typed entry, parsed by the protocol: one whole gesture.
     access.edits.clear();
-    typeInto(valueBoxOf(window, 0), L"-12 dB");
-    const float minus12 = vstkit::protocol::toNormalized(kTable[0], -12.0F);
-    expect(access.count(Call::Begin, 0) == 1 && access.count(Call::End, 0) == 1 &&
-               std::abs(access.values[0] - minus12) < 1e-6F,
-           "typing -12 dB and Enter sets Gain to -12 dB in one gesture");
-    expect(SendMessageW(controlOf(window, 0), TBM_GETPOS, 0, 0) ==
-               std::lround(static_cast<double>(minus12) * 1000.0),
-           "the trackbar moved to -12 dB");
+    typeInto(valueBoxOf(window, Row::kCutoff), L"250 Hz");
+    const float at250 = vstkit::protocol::toNormalized(kTable[Row::kCutoff], 250.0F);
+    expect(access.count(Call::Begin, Row::kCutoff) == 1 && access.count(Call::End, Row::kCutoff) == 1 &&
+               std::abs(access.values[Row::kCutoff] - at250) < 1e-6F,
+           "typing 250 Hz and Enter sets Cutoff to 250 Hz in one gesture");
+    expect(SendMessageW(controlOf(window, Row::kCutoff), TBM_GETPOS, 0, 0) ==
+               std::lround(static_cast<double>(at250) * 1000.0),
+           "the trackbar moved to 250 Hz");
     access.edits.clear();
-    typeInto(valueBoxOf(window, 0), L"loud");
-    expect(access.edits.empty() && std::abs(access.values[0] - minus12) < 1e-6F &&
-               textOf(valueBoxOf(window, 0)) == L"loud",
+    typeInto(valueBoxOf(window, Row::kCutoff), L"loud");
+    expect(access.edits.empty() && std::abs(access.values[Row::kCutoff] - at250) < 1e-6F &&
+               textOf(valueBoxOf(window, Row::kCutoff)) == L"loud",
            "typing 'loud' changes nothing and leaves the text to mend");
-    SendMessageW(valueBoxOf(window, 0), WM_KEYDOWN, VK_ESCAPE, 0);
-    expect(textOf(valueBoxOf(window, 0)) == L"-12.0 dB", "Escape shows the value again");
-    typeInto(valueBoxOf(window, 3), L"high-pass");
-    expect(std::abs(access.values[3] - 1.0F) < 1e-6F &&
-               SendMessageW(controlOf(window, 3), CB_GETCURSEL, 0, 0) == 2,
+    SendMessageW(valueBoxOf(window, Row::kCutoff), WM_KEYDOWN, VK_ESCAPE, 0);
+    expect(textOf(valueBoxOf(window, Row::kCutoff)) == L"250 Hz", "Escape shows the value again");
+    typeInto(valueBoxOf(window, Row::kMode), L"notch");
+    expect(std::abs(access.values[Row::kMode] - 1.0F) < 1e-6F &&
+               SendMessageW(controlOf(window, Row::kMode), CB_GETCURSEL, 0, 0) == 3,
            "typing a choice's label selects it");
 
     // A drag on the trackbar: one begin, performs, one end.
     access.edits.clear();
     RECT channel{};
-    SendMessageW(controlOf(window, 0), TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));
-    dragTrackbar(controlOf(window, 0), (channel.left + channel.right) / 2, channel.left, true);
+    const HWND cutoff = controlOf(window, Row::kCutoff);
+    SendMessageW(cutoff, TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));
+    dragTrackbar(cutoff, (channel.left + channel.right) / 2, channel.left, true);
     pump(std::chrono::milliseconds(50));
-    expect(access.count(Call::Begin, 0) == 1 && access.count(Call::Perform, 0) >= 2 &&
-               access.count(Call::End, 0) == 1 && access.values[0] < 0.01F,
+    expect(access.count(Call::Begin, Row::kCutoff) == 1 &&
+               access.count(Call::Perform, Row::kCutoff) >= 2 &&
+               access.count(Call::End, Row::kCutoff) == 1 && access.values[Row::kCutoff] < 0.01F,
            "a drag to the left end is one begin, " +
-               std::to_string(access.count(Call::Perform, 0)) + " performs and one end, down to " +
-               std::to_string(access.values[0]));
+               std::to_string(access.count(Call::Perform, Row::kCutoff)) +
+               " performs and one end, down to " + std::to_string(access.values[Row::kCutoff]));
 
     // The check box and the list: one gesture each.
     access.edits.clear();
-    SendMessageW(controlOf(window, 2), BM_CLICK, 0, 0);
-    expect(access.count(Call::Begin, 2) == 1 && access.count(Call::End, 2) == 1 &&
-               access.values[2] == 1.0F,
+    SendMessageW(controlOf(window, Row::kBypass), BM_CLICK, 0, 0);
+    expect(access.count(Call::Begin, Row::kBypass) == 1 && access.count(Call::End, Row::kBypass) == 1 &&
+               access.values[Row::kBypass] == 1.0F,
            "a click on Bypass turns it on in one gesture");
-    SendMessageW(controlOf(window, 3), CB_SETCURSEL, 1, 0);
-    SendMessageW(window, WM_COMMAND, MAKEWPARAM(106, CBN_SELCHANGE),
-                 reinterpret_cast<LPARAM>(controlOf(window, 3)));
-    expect(std::abs(access.values[3] - 0.5F) < 1e-6F, "choosing Band-pass sets Mode to 0.5");
+    SendMessageW(controlOf(window, Row::kMode), CB_SETCURSEL, 1, 0);
+    SendMessageW(window, WM_COMMAND, MAKEWPARAM(controlIdOf(Row::kMode), CBN_SELCHANGE),
+                 reinterpret_cast<LPARAM>(controlOf(window, Row::kMode)));
+    expect(std::abs(access.values[Row::kMode] - 1.0F / 3.0F) < 1e-6F,
+           "choosing High-pass (the second label) sets Mode to 1/3");
 
     // The host's automation moves the controls at the next timer tick.
-    access.values[0] = vstkit::protocol::toNormalized(kTable[0], -6.0F);
-    access.values[1] = vstkit::protocol::toNormalized(kTable[1], 5.0F);
-    access.values[2] = 0.0F;
+    access.values[Row::kCutoff] = vstkit::protocol::toNormalized(kTable[Row::kCutoff], 2000.0F);
+    access.values[Row::kTranspose] = vstkit::protocol::toNormalized(kTable[Row::kTranspose], 5.0F);
+    access.values[Row::kBypass] = 0.0F;
     access.edits.clear();
     pump(std::chrono::milliseconds(120));
-    expect(textOf(valueBoxOf(window, 0)) == L"-6.0 dB" &&
-               SendMessageW(controlOf(window, 1), TBM_GETPOS, 0, 0) == 4 &&
-               SendMessageW(controlOf(window, 2), BM_GETCHECK, 0, 0) == BST_UNCHECKED,
-           "host values are followed: Gain -6.0 dB, Voices 5, Bypass off");
+    expect(textOf(valueBoxOf(window, Row::kCutoff)) == L"2000 Hz" &&
+               SendMessageW(controlOf(window, Row::kTranspose), TBM_GETPOS, 0, 0) == 17 &&
+               SendMessageW(controlOf(window, Row::kBypass), BM_GETCHECK, 0, 0) == BST_UNCHECKED,
+           "host values are followed: Cutoff 2000 Hz, Transpose 5 st, Bypass off");
     expect(access.edits.empty(), "following the host sends no edits back");
 
     // Content scale: twice the size, twice the font.
@@ -265,10 +239,10 @@ int main() {
 
     // Closing mid-drag ends the gesture.
     access.edits.clear();
-    SendMessageW(controlOf(window, 0), TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));
-    dragTrackbar(controlOf(window, 0), channel.left + 2, channel.right, false);
+    SendMessageW(cutoff, TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));
+    dragTrackbar(cutoff, channel.left + 2, channel.right, false);
     editor.close();
-    expect(access.count(Call::Begin, 0) == 1 && access.count(Call::End, 0) == 1,
+    expect(access.count(Call::Begin, Row::kCutoff) == 1 && access.count(Call::End, Row::kCutoff) == 1,
            "closing during a drag ends its gesture");
     expect(!editor.isOpen() && GetWindow(host, GW_CHILD) == nullptr,
            "closed: nothing left in the host's window");

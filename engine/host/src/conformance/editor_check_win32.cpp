@@ -178,26 +178,6 @@ void sendMouse(DWORD flags) {
 /// must get one beginEdit, some performEdit and one endEdit, and go down.
 void sendDrag(int fromX, int toX, int y);
 
-/// Counts of one parameter's edit calls since the handler was cleared.
-struct EditCounts {
-    int begins = 0;
-    int performs = 0;
-    int ends = 0;
-};
-
-EditCounts countEdits(const PluginInstance& instance, Vst::ParamID id) {
-    EditCounts counts;
-    for (const auto& edit : instance.handler().events()) {
-        if (edit.id != id) {
-            continue;
-        }
-        counts.begins += edit.kind == ComponentHandler::Kind::BeginEdit ? 1 : 0;
-        counts.performs += edit.kind == ComponentHandler::Kind::PerformEdit ? 1 : 0;
-        counts.ends += edit.kind == ComponentHandler::Kind::EndEdit ? 1 : 0;
-    }
-    return counts;
-}
-
 /// --await-drag: says where to drag (screen pixels) and waits for it.
 void awaitOutsideDrag(const PluginInstance& instance, Vst::ParamID id, int seconds, int fromX,
                       int toX, int y) {
@@ -207,7 +187,7 @@ void awaitOutsideDrag(const PluginInstance& instance, Vst::ParamID id, int secon
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     while (std::chrono::steady_clock::now() < until) {
         pump(20ms);
-        const EditCounts counts = countEdits(instance, id);
+        const auto counts = instance.handler().gesturesOf(id);
         if (counts.begins > 0 && counts.ends >= counts.begins) {
             break;
         }
@@ -238,7 +218,7 @@ std::string dragAcrossEditor(HWND window, PluginInstance& instance, const Editor
         sendDrag(fromX, toX, y);
     }
     const double after = instance.controller().getParamNormalized(info->id);
-    const auto [begins, performs, ends] = countEdits(instance, info->id);
+    const auto [begins, performs, ends] = instance.handler().gesturesOf(info->id);
     if (begins != 1 || performs < 1 || ends != 1) {
         faults.add("a mouse drag across the editor gave " + std::to_string(begins) +
                    " beginEdit, " + std::to_string(performs) + " performEdit, " +

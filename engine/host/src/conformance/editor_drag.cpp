@@ -52,17 +52,7 @@ std::string dragAcrossEditor(Display* display, PlugFrame& frame, PluginInstance&
         display, [&](std::chrono::milliseconds duration) { frame.pump(duration); }, width / 2,
         width / 4, static_cast<int>(drag.heightFraction * height));
     const double after = instance.controller().getParamNormalized(info->id);
-    int begins = 0;
-    int performs = 0;
-    int ends = 0;
-    for (const auto& edit : instance.handler().events()) {
-        if (edit.id != info->id) {
-            continue;
-        }
-        begins += edit.kind == ComponentHandler::Kind::BeginEdit ? 1 : 0;
-        performs += edit.kind == ComponentHandler::Kind::PerformEdit ? 1 : 0;
-        ends += edit.kind == ComponentHandler::Kind::EndEdit ? 1 : 0;
-    }
+    const auto [begins, performs, ends] = instance.handler().gesturesOf(info->id);
     if (begins != 1 || performs < 1 || ends != 1) {
         faults.add("a mouse drag across the editor gave " + std::to_string(begins) +
                    " beginEdit, " + std::to_string(performs) + " performEdit, " +

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+#include "child_lines.h"
+
 namespace vstkit::host::conformance {
 
 namespace {
@@ -33,65 +35,21 @@ void writeAll(int fd, std::string_view text) {
     }
 }
 
-std::string oneLine(std::string_view text) {
-    std::string line{text};
-    for (char& c : line) {
-        c = (c == '\n' || c == '\r') ? ' ' : c;
-    }
-    return line;
-}
-
-char letterOf(CheckResult::Verdict verdict) {
-    switch (verdict) {
-        case CheckResult::Verdict::Pass:
-            return 'P';
-        case CheckResult::Verdict::Skip:
-            return 'S';
-        case CheckResult::Verdict::Fail:
-            break;
-    }
-    return 'F';
-}
-
-CheckResult fromLetter(char letter, std::string detail) {
-    switch (letter) {
-        case 'P':
-            return CheckResult::pass(std::move(detail));
-        case 'S':
-            return CheckResult::skip(std::move(detail));
-        default:
-            return CheckResult::fail(std::move(detail));
-    }
-}
-
 [[noreturn]] void runChild(int writeEnd, const std::function<CheckResult()>& check) {
     resultPipe = writeEnd;
     const CheckResult result = check();
     std::fflush(nullptr);
-    writeAll(writeEnd,
-             "=" + std::string(1, letterOf(result.verdict)) + oneLine(result.detail) + "\n");
+    writeAll(writeEnd, resultLine(result));
     // No destructors, no atexit handlers: the module and display belong to
     // the parent, which carries on with them.
     _exit(0);
-}
-
-std::string whileStep(const std::string& step) {
-    // Appended rather than "literal" + string: GCC 12 at -O3 warns falsely
-    // (-Wrestrict) about the temporary the operator makes.
-    std::string text;
-    if (!step.empty()) {
-        text.append(" while ").append(step);
-    }
-    return text;
 }
 
 }  // namespace
 
 void reportStep(std::string_view step) {
     if (resultPipe >= 0) {
-        std::string line{"@"};
-        line.append(oneLine(step)).push_back('\n');
-        writeAll(resultPipe, line);
+        writeAll(resultPipe, stepLine(step));
     }
 }
 
@@ -118,9 +76,7 @@ CheckResult runIsolated(std::string_view /*checkName*/, const std::function<Chec
 
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + timeout;
-    std::string received;
-    std::string step;
-    std::optional<CheckResult> result;
+    ChildLines lines;
     bool timedOut = false;
     while (true) {
         const auto left =
@@ -141,17 +97,7 @@ CheckResult runIsolated(std::string_view /*checkName*/, const std::function<Chec
         if (count <= 0) {
             break;  // The child closed its end: finished or died.
         }
-        received.append(buffer, static_cast<std::size_t>(count));
-        for (auto newline = received.find('\n'); newline != std::string::npos;
-             newline = received.find('\n')) {
-            const std::string line = received.substr(0, newline);
-            received.erase(0, newline + 1);
-            if (line.starts_with('@')) {
-                step = line.substr(1);
-            } else if (line.size() >= 2 && line.front() == '=') {
-                result = fromLetter(line[1], line.substr(2));
-            }
-        }
+        lines.take({buffer, static_cast<std::size_t>(count)});
     }
     close(ends[0]);
     if (timedOut) {
@@ -162,19 +108,19 @@ CheckResult runIsolated(std::string_view /*checkName*/, const std::function<Chec
     }
     if (timedOut) {
         return CheckResult::fail("hung: no result after " + std::to_string(timeout.count()) + " s" +
-                                 whileStep(step));
+                                 lines.whileStep());
     }
-    if (result) {
-        return *result;
+    if (lines.result()) {
+        return *lines.result();
     }
     if (WIFSIGNALED(status)) {
         const int signal = WTERMSIG(status);
         return CheckResult::fail(std::string{"crashed (SIG"} + sigabbrev_np(signal) + ", " +
-                                 strsignal(signal) + ")" + whileStep(step));
+                                 strsignal(signal) + ")" + lines.whileStep());
     }
     return CheckResult::fail("the check's process exited with code " +
                              std::to_string(WEXITSTATUS(status)) + " before giving a result" +
-                             whileStep(step));
+                             lines.whileStep());
 }
 
 }  // namespace vstkit::host::conformance

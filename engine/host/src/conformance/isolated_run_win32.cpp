@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "child_lines.h"
 #include "isolated_run.h"
 
 namespace vstkit::host::conformance {
@@ -17,45 +18,6 @@ namespace vstkit::host::conformance {
 namespace {
 
 bool isChild = false;
-
-std::string oneLine(std::string_view text) {
-    std::string line{text};
-    for (char& c : line) {
-        c = (c == '\n' || c == '\r') ? ' ' : c;
-    }
-    return line;
-}
-
-char letterOf(CheckResult::Verdict verdict) {
-    switch (verdict) {
-        case CheckResult::Verdict::Pass:
-            return 'P';
-        case CheckResult::Verdict::Skip:
-            return 'S';
-        case CheckResult::Verdict::Fail:
-            break;
-    }
-    return 'F';
-}
-
-CheckResult fromLetter(char letter, std::string detail) {
-    switch (letter) {
-        case 'P':
-            return CheckResult::pass(std::move(detail));
-        case 'S':
-            return CheckResult::skip(std::move(detail));
-        default:
-            return CheckResult::fail(std::move(detail));
-    }
-}
-
-std::string whileStep(const std::string& step) {
-    std::string text;
-    if (!step.empty()) {
-        text.append(" while ").append(step);
-    }
-    return text;
-}
 
 /// An exit code that is an NTSTATUS error is how Windows ends a crashed
 /// process (once no debugger catches it: WINEDLLOVERRIDES=winedbg.exe=d).
@@ -105,20 +67,14 @@ std::wstring widen(std::string_view text) {
 
 void reportStep(std::string_view step) {
     if (isChild) {
-        std::string line{"@"};
-        line.append(oneLine(step)).push_back('\n');
-        std::fputs(line.c_str(), stdout);
+        std::fputs(stepLine(step).c_str(), stdout);
         std::fflush(stdout);
     }
 }
 
 int answerAsIsolatedChild(const std::function<CheckResult()>& check) {
     isChild = true;
-    const CheckResult result = check();
-    std::string line{"="};
-    line.push_back(letterOf(result.verdict));
-    line.append(oneLine(result.detail)).push_back('\n');
-    std::fputs(line.c_str(), stdout);
+    std::fputs(resultLine(check()).c_str(), stdout);
     std::fflush(stdout);
     return 0;
 }
@@ -157,25 +113,8 @@ CheckResult runIsolated(std::string_view checkName, const std::function<CheckRes
 
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + timeout;
-    std::string received;
-    std::string step;
-    std::optional<CheckResult> result;
+    ChildLines lines;
     bool timedOut = false;
-    const auto takeLines = [&] {
-        for (auto newline = received.find('\n'); newline != std::string::npos;
-             newline = received.find('\n')) {
-            std::string line = received.substr(0, newline);
-            received.erase(0, newline + 1);
-            if (!line.empty() && line.back() == '\r') {
-                line.pop_back();
-            }
-            if (line.starts_with('@')) {
-                step = line.substr(1);
-            } else if (line.size() >= 2 && line.front() == '=') {
-                result = fromLetter(line[1], line.substr(2));
-            }
-        }
-    };
     while (true) {
         DWORD available = 0;
         if (PeekNamedPipe(readEnd, nullptr, 0, nullptr, &available, nullptr) == FALSE) {
@@ -187,8 +126,7 @@ CheckResult runIsolated(std::string_view checkName, const std::function<CheckRes
             if (ReadFile(readEnd, buffer, sizeof buffer, &count, nullptr) == FALSE || count == 0) {
                 break;
             }
-            received.append(buffer, count);
-            takeLines();
+            lines.take({buffer, count});
             continue;
         }
         if (Clock::now() >= deadline) {
@@ -202,9 +140,8 @@ CheckResult runIsolated(std::string_view checkName, const std::function<CheckRes
             while (PeekNamedPipe(readEnd, nullptr, 0, nullptr, &available, nullptr) != FALSE &&
                    available > 0 &&
                    ReadFile(readEnd, buffer, sizeof buffer, &count, nullptr) != FALSE && count > 0) {
-                received.append(buffer, count);
+                lines.take({buffer, count});
             }
-            takeLines();
             break;
         }
     }
@@ -218,12 +155,12 @@ CheckResult runIsolated(std::string_view checkName, const std::function<CheckRes
     CloseHandle(child.hProcess);
     if (timedOut) {
         return CheckResult::fail("hung: no result after " + std::to_string(timeout.count()) + " s" +
-                                 whileStep(step));
+                                 lines.whileStep());
     }
-    if (result) {
-        return *result;
+    if (lines.result()) {
+        return *lines.result();
     }
-    return CheckResult::fail(exitText(exitCode) + whileStep(step));
+    return CheckResult::fail(exitText(exitCode) + lines.whileStep());
 }
 
 }  // namespace vstkit::host::conformance

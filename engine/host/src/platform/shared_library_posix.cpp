@@ -3,7 +3,6 @@
 #include <dlfcn.h>
 
 #include <string>
-#include <utility>
 
 #include "vst3/host_error.h"
 
@@ -17,21 +16,6 @@ SharedLibrary SharedLibrary::open(const std::filesystem::path& path) {
                         (reason ? reason : "unknown error"));
     }
     return SharedLibrary{handle};
-}
-
-SharedLibrary::~SharedLibrary() {
-    close();
-}
-
-SharedLibrary::SharedLibrary(SharedLibrary&& other) noexcept
-    : handle_(std::exchange(other.handle_, nullptr)) {}
-
-SharedLibrary& SharedLibrary::operator=(SharedLibrary&& other) noexcept {
-    if (this != &other) {
-        close();
-        handle_ = std::exchange(other.handle_, nullptr);
-    }
-    return *this;
 }
 
 void* SharedLibrary::symbol(const char* name) const noexcept {

@@ -1,7 +1,6 @@
 #include <windows.h>
 
 #include <string>
-#include <utility>
 
 #include "shared_library.h"
 #include "vst3/host_error.h"
@@ -34,21 +33,6 @@ SharedLibrary SharedLibrary::open(const std::filesystem::path& path) {
         throw HostError("cannot load " + path.string() + ": " + systemMessage(GetLastError()));
     }
     return SharedLibrary{reinterpret_cast<void*>(handle)};
-}
-
-SharedLibrary::~SharedLibrary() {
-    close();
-}
-
-SharedLibrary::SharedLibrary(SharedLibrary&& other) noexcept
-    : handle_(std::exchange(other.handle_, nullptr)) {}
-
-SharedLibrary& SharedLibrary::operator=(SharedLibrary&& other) noexcept {
-    if (this != &other) {
-        close();
-        handle_ = std::exchange(other.handle_, nullptr);
-    }
-    return *this;
 }
 
 void* SharedLibrary::symbol(const char* name) const noexcept {

@@ -24,4 +24,17 @@ tresult PLUGIN_API ComponentHandler::restartComponent(int32 flags) {
     return kResultOk;
 }
 
+ComponentHandler::GestureCounts ComponentHandler::gesturesOf(Vst::ParamID id) const noexcept {
+    GestureCounts counts;
+    for (const auto& event : events_) {
+        if (event.id != id) {
+            continue;
+        }
+        counts.begins += event.kind == Kind::BeginEdit ? 1 : 0;
+        counts.performs += event.kind == Kind::PerformEdit ? 1 : 0;
+        counts.ends += event.kind == Kind::EndEdit ? 1 : 0;
+    }
+    return counts;
+}
+
 }  // namespace vstkit::host

@@ -24,6 +24,14 @@ class ComponentHandler final : public HostObject<Steinberg::Vst::IComponentHandl
     Steinberg::tresult PLUGIN_API endEdit(Steinberg::Vst::ParamID id) override;
     Steinberg::tresult PLUGIN_API restartComponent(Steinberg::int32 flags) override;
 
+    /// One parameter's edit calls since the last clear().
+    struct GestureCounts {
+        int begins = 0;
+        int performs = 0;
+        int ends = 0;
+    };
+    [[nodiscard]] GestureCounts gesturesOf(Steinberg::Vst::ParamID id) const noexcept;
+
     [[nodiscard]] const std::vector<Event>& events() const noexcept { return events_; }
     void clear() noexcept { events_.clear(); }
 
