@@ -38,7 +38,8 @@ class RecordingAccess final : public vstkit::ui::ParameterAccess {
   public:
     RecordingAccess() {
         for (std::size_t index = 0; index < kTable.size(); ++index) {
-            values[index] = vstkit::protocol::toNormalized(kTable[index], kTable[index].defaultValue);
+            values[index] =
+                vstkit::protocol::toNormalized(kTable[index], kTable[index].defaultValue);
         }
     }
     float normalizedValue(std::size_t index) const noexcept override { return values[index]; }
@@ -139,7 +140,8 @@ int main() {
     const HWND host = makeHostWindow();
     RecordingAccess access;
     vstkit::ui::Editor editor{kTable, access, "Win32 Test"};
-    expect(!editor.isWeb() && editor.connectionFd() == -1, "a generic editor, driven by its own timer");
+    expect(!editor.isWeb() && editor.connectionFd() == -1,
+           "a generic editor, driven by its own timer");
     const int naturalWidth = editor.width();
     const int naturalHeight = editor.height();
     expect(editor.open(reinterpret_cast<vstkit::ui::NativeWindow>(host)),
@@ -167,7 +169,8 @@ int main() {
     access.edits.clear();
     typeInto(valueBoxOf(window, Row::kCutoff), L"250 Hz");
     const float at250 = vstkit::protocol::toNormalized(kTable[Row::kCutoff], 250.0F);
-    expect(access.count(Call::Begin, Row::kCutoff) == 1 && access.count(Call::End, Row::kCutoff) == 1 &&
+    expect(access.count(Call::Begin, Row::kCutoff) == 1 &&
+               access.count(Call::End, Row::kCutoff) == 1 &&
                std::abs(access.values[Row::kCutoff] - at250) < 1e-6F,
            "typing 250 Hz and Enter sets Cutoff to 250 Hz in one gesture");
     expect(SendMessageW(controlOf(window, Row::kCutoff), TBM_GETPOS, 0, 0) ==
@@ -202,8 +205,8 @@ int main() {
     // The check box and the list: one gesture each.
     access.edits.clear();
     SendMessageW(controlOf(window, Row::kBypass), BM_CLICK, 0, 0);
-    expect(access.count(Call::Begin, Row::kBypass) == 1 && access.count(Call::End, Row::kBypass) == 1 &&
-               access.values[Row::kBypass] == 1.0F,
+    expect(access.count(Call::Begin, Row::kBypass) == 1 &&
+               access.count(Call::End, Row::kBypass) == 1 && access.values[Row::kBypass] == 1.0F,
            "a click on Bypass turns it on in one gesture");
     SendMessageW(controlOf(window, Row::kMode), CB_SETCURSEL, 1, 0);
     SendMessageW(window, WM_COMMAND, MAKEWPARAM(controlIdOf(Row::kMode), CBN_SELCHANGE),
@@ -230,8 +233,8 @@ int main() {
     expect(editor.width() == 2 * naturalWidth && editor.height() == 2 * naturalHeight &&
                scaled.right == editor.width() && scaled.bottom == editor.height(),
            "content scale 2: " + std::to_string(editor.width()) + "x" +
-               std::to_string(editor.height()) + " (natural " + std::to_string(naturalWidth) +
-               "x" + std::to_string(naturalHeight) + "), font " + editor.fontDescription());
+               std::to_string(editor.height()) + " (natural " + std::to_string(naturalWidth) + "x" +
+               std::to_string(naturalHeight) + "), font " + editor.fontDescription());
     editor.setContentScale(1.0F);
     expect(!editor.resize(editor.minimumWidth() - 1, editor.height()) &&
                editor.resize(editor.minimumWidth() + 50, editor.height()),
@@ -242,8 +245,9 @@ int main() {
     SendMessageW(cutoff, TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));
     dragTrackbar(cutoff, channel.left + 2, channel.right, false);
     editor.close();
-    expect(access.count(Call::Begin, Row::kCutoff) == 1 && access.count(Call::End, Row::kCutoff) == 1,
-           "closing during a drag ends its gesture");
+    expect(
+        access.count(Call::Begin, Row::kCutoff) == 1 && access.count(Call::End, Row::kCutoff) == 1,
+        "closing during a drag ends its gesture");
     expect(!editor.isOpen() && GetWindow(host, GW_CHILD) == nullptr,
            "closed: nothing left in the host's window");
     expect(editor.open(reinterpret_cast<vstkit::ui::NativeWindow>(host)) && editor.isOpen(),

@@ -52,7 +52,9 @@ class EditorView final : public Steinberg::FObject,
     }
     Steinberg::tresult PLUGIN_API setFrame(Steinberg::IPlugFrame* frame) override;
     /// Any size from the editor's minimum up: rows stretch, reflow or scroll.
-    Steinberg::tresult PLUGIN_API canResize() override { return Steinberg::kResultTrue; }
+    Steinberg::tresult PLUGIN_API canResize() override {
+        return Steinberg::kResultTrue;
+    }
     Steinberg::tresult PLUGIN_API checkSizeConstraint(Steinberg::ViewRect* rect) override;
 
     Steinberg::tresult PLUGIN_API setContentScaleFactor(ScaleFactor factor) override;

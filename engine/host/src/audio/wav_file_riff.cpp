@@ -43,7 +43,8 @@ float sampleAt(const unsigned char* bytes, std::uint16_t format, int bits) noexc
     std::uint32_t word = littleEndian(bytes, bytesPerSample);
     // Sign-extend from the sample's width.
     const std::uint32_t signBit = 1U << static_cast<unsigned>(bits - 1);
-    const auto value = static_cast<std::int64_t>(word ^ signBit) - static_cast<std::int64_t>(signBit);
+    const auto value =
+        static_cast<std::int64_t>(word ^ signBit) - static_cast<std::int64_t>(signBit);
     return static_cast<float>(static_cast<double>(value) / static_cast<double>(signBit));
 }
 
@@ -113,7 +114,8 @@ AudioClip readAudioFile(const std::filesystem::path& path) {
     if (samples == nullptr) {
         throw fail("no data chunk");
     }
-    const std::size_t frameBytes = static_cast<std::size_t>(channels) * static_cast<std::size_t>(bits / 8);
+    const std::size_t frameBytes =
+        static_cast<std::size_t>(channels) * static_cast<std::size_t>(bits / 8);
     const std::size_t frames = sampleBytes / frameBytes;
     clip.channels.assign(static_cast<std::size_t>(channels), std::vector<float>(frames));
     for (std::size_t frame = 0; frame < frames; ++frame) {

@@ -183,11 +183,11 @@ int answerIsolatedCheck(const std::vector<BoundCheck>& checks, const std::string
 }  // namespace
 
 int runConformance(std::span<const std::string_view> arguments) {
-    const Arguments parsed{arguments,
-                           {"no-editor", "in-process", "expect-silence-flags"},
-                           {"output", "class", "drag-parameter", "drag-height", "isolated-check",
-                            "await-drag"},
-                           {"skip"}};
+    const Arguments parsed{
+        arguments,
+        {"no-editor", "in-process", "expect-silence-flags"},
+        {"output", "class", "drag-parameter", "drag-height", "isolated-check", "await-drag"},
+        {"skip"}};
     using namespace conformance;
     std::optional<EditorDrag> drag;
     if (const auto parameter = parsed.value("drag-parameter")) {

@@ -60,9 +60,9 @@ class HostWindow final {
         windowClass.lpszClassName = kHostWindowClass;
         windowClass.hbrBackground = reinterpret_cast<HBRUSH>(GetStockObject(BLACK_BRUSH));
         RegisterClassExW(&windowClass);
-        window_ = CreateWindowExW(0, kHostWindowClass, L"vstkit-host", WS_POPUP | WS_VISIBLE, 0,
-                                  0, width, height, nullptr, nullptr, GetModuleHandleW(nullptr),
-                                  nullptr);
+        window_ =
+            CreateWindowExW(0, kHostWindowClass, L"vstkit-host", WS_POPUP | WS_VISIBLE, 0, 0, width,
+                            height, nullptr, nullptr, GetModuleHandleW(nullptr), nullptr);
     }
     ~HostWindow() {
         if (window_ != nullptr) {
@@ -181,8 +181,8 @@ void sendDrag(int fromX, int toX, int y);
 /// --await-drag: says where to drag (screen pixels) and waits for it.
 void awaitOutsideDrag(const PluginInstance& instance, Vst::ParamID id, int seconds, int fromX,
                       int toX, int y) {
-    std::fprintf(stderr, "editor: waiting %d s for a drag from %d,%d to %d,%d\n", seconds, fromX,
-                 y, toX, y);
+    std::fprintf(stderr, "editor: waiting %d s for a drag from %d,%d to %d,%d\n", seconds, fromX, y,
+                 toX, y);
     std::fflush(stderr);
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     while (std::chrono::steady_clock::now() < until) {
@@ -298,8 +298,8 @@ CheckResult checkEditor(SuiteContext& context) {
 
     if (context.editorDrag) {
         reportStep("dragging across the editor");
-        extras += dragAcrossEditor(window.handle(), instance, *context.editorDrag, width, height,
-                                   faults);
+        extras +=
+            dragAcrossEditor(window.handle(), instance, *context.editorDrag, width, height, faults);
     }
 
     if (view->canResize() == kResultTrue) {

@@ -139,7 +139,8 @@ CheckResult runIsolated(std::string_view checkName, const std::function<CheckRes
             char buffer[4096];
             while (PeekNamedPipe(readEnd, nullptr, 0, nullptr, &available, nullptr) != FALSE &&
                    available > 0 &&
-                   ReadFile(readEnd, buffer, sizeof buffer, &count, nullptr) != FALSE && count > 0) {
+                   ReadFile(readEnd, buffer, sizeof buffer, &count, nullptr) != FALSE &&
+                   count > 0) {
                 lines.take({buffer, count});
             }
             break;

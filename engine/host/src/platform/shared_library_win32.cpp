@@ -26,9 +26,8 @@ std::string systemMessage(DWORD code) {
 
 SharedLibrary SharedLibrary::open(const std::filesystem::path& path) {
     // The module's own folder is searched for its dependencies, as hosts do.
-    HMODULE handle =
-        LoadLibraryExW(path.c_str(), nullptr,
-                       LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS);
+    HMODULE handle = LoadLibraryExW(
+        path.c_str(), nullptr, LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS);
     if (handle == nullptr) {
         throw HostError("cannot load " + path.string() + ": " + systemMessage(GetLastError()));
     }

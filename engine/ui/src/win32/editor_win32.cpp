@@ -99,8 +99,8 @@ struct WindowState {
                                0, 0, FW_NORMAL, FALSE, FALSE, FALSE, DEFAULT_CHARSET,
                                OUT_DEFAULT_PRECIS, CLIP_DEFAULT_PRECIS, CLEARTYPE_QUALITY,
                                DEFAULT_PITCH | FF_SWISS, L"Segoe UI");
-        titleFont = CreateFontW(-win32::Metrics::scaled(win32::Metrics::kTitleFontHeight, scale),
-                                0, 0, 0, FW_BOLD, FALSE, FALSE, FALSE, DEFAULT_CHARSET,
+        titleFont = CreateFontW(-win32::Metrics::scaled(win32::Metrics::kTitleFontHeight, scale), 0,
+                                0, 0, FW_BOLD, FALSE, FALSE, FALSE, DEFAULT_CHARSET,
                                 OUT_DEFAULT_PRECIS, CLIP_DEFAULT_PRECIS, CLEARTYPE_QUALITY,
                                 DEFAULT_PITCH | FF_SWISS, L"Segoe UI");
     }
@@ -365,8 +365,8 @@ bool Editor::open(NativeWindow parent) {
             WS_EX_CONTROLPARENT, kWindowClass, L"", WS_CHILD | WS_VISIBLE | WS_CLIPCHILDREN, 0, 0,
             currentWidth(), currentHeight(), parentWindow, nullptr, module, nullptr);
         if (session->window == nullptr) {
-            error_ = "cannot create the editor's window (error " +
-                     std::to_string(GetLastError()) + ")";
+            error_ =
+                "cannot create the editor's window (error " + std::to_string(GetLastError()) + ")";
             return false;
         }
         for (auto& row : session->rows) {

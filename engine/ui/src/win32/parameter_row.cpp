@@ -22,9 +22,8 @@ constexpr int kContinuousPositions = 1000;
 HWND makeChild(const wchar_t* windowClass, const std::wstring& text, DWORD style, HWND parent,
                int id, HINSTANCE instance, HFONT font) {
     HWND child = CreateWindowExW(0, windowClass, text.c_str(), WS_CHILD | WS_VISIBLE | style, 0, 0,
-                                 10, 10, parent,
-                                 reinterpret_cast<HMENU>(static_cast<INT_PTR>(id)), instance,
-                                 nullptr);
+                                 10, 10, parent, reinterpret_cast<HMENU>(static_cast<INT_PTR>(id)),
+                                 instance, nullptr);
     if (child != nullptr) {
         SendMessageW(child, WM_SETFONT, reinterpret_cast<WPARAM>(font), FALSE);
     }
@@ -53,14 +52,13 @@ bool ParameterRow::create(HWND parent, HINSTANCE instance, HFONT font) {
             break;
         case protocol::ParamKind::Continuous:
         case protocol::ParamKind::Stepped:
-            control_ = makeChild(TRACKBAR_CLASSW, L"",
-                                 TBS_HORZ | TBS_BOTH | TBS_NOTICKS | WS_TABSTOP, parent, firstId_,
-                                 instance, font);
+            control_ =
+                makeChild(TRACKBAR_CLASSW, L"", TBS_HORZ | TBS_BOTH | TBS_NOTICKS | WS_TABSTOP,
+                          parent, firstId_, instance, font);
             if (control_ != nullptr) {
                 SendMessageW(control_, TBM_SETRANGEMIN, FALSE, 0);
                 SendMessageW(control_, TBM_SETRANGEMAX, TRUE, trackbarSteps());
-                SendMessageW(control_, TBM_SETPAGESIZE, 0,
-                             std::max(1, trackbarSteps() / 10));
+                SendMessageW(control_, TBM_SETPAGESIZE, 0, std::max(1, trackbarSteps() / 10));
                 SendMessageW(control_, TBM_SETLINESIZE, 0, std::max(1, trackbarSteps() / 100));
             }
             break;
