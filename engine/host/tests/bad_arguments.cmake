@@ -12,6 +12,7 @@ set(cases
     "test /nonexistent.vst3 --drag-parameter Gain --drag-height 2"
     "test /nonexistent.vst3 --await-drag 5"
     "test /nonexistent.vst3 --drag-parameter Gain --await-drag 5"
+    "test /nonexistent.vst3 --isolated-check state"
     "render /nonexistent.vst3 --block"
     "render /nonexistent.vst3 --in --out x.wav")
 foreach(case IN LISTS cases)

@@ -55,21 +55,26 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 
 # One X server for every Wine process: Wine's desktop process is started by
-# the first of them and keeps the display it saw.
-display=":$((90 + RANDOM % 400))"
-Xvfb "$display" -screen 0 1024x640x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+# the first of them and keeps the display it saw. Xvfb picks a free display
+# itself and writes its number (-displayfd), so no other server is used.
+exec {display_fd}<> <(:)
+Xvfb -displayfd "$display_fd" -screen 0 1024x640x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 xvfb=$!
-export DISPLAY="$display"
+display_number=""
+read -r -t 10 -u "$display_fd" display_number || true
+exec {display_fd}<&-
+if [[ -z "$display_number" ]] || ! kill -0 "$xvfb" 2>/dev/null; then
+    sed 's/^/    | /' "$WORK/xvfb.log"
+    fail "Xvfb did not start"
+    exit 1
+fi
+export DISPLAY=":$display_number"
 stop_servers() {
     "$WINESERVER" -k 2>/dev/null
     kill "$xvfb" 2>/dev/null
     wait "$xvfb" 2>/dev/null
 }
 trap stop_servers EXIT
-for _ in $(seq 1 50); do
-    xdpyinfo >/dev/null 2>&1 && break
-    sleep 0.1
-done
 
 # win PATH : PATH as the Windows program sees it (Wine maps / to Z:).
 win() { printf 'Z:%s' "${1//\//\\}"; }

@@ -8,6 +8,7 @@
 
 #include <commctrl.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -202,6 +203,21 @@ int main() {
                std::to_string(access.count(Call::Perform, Row::kCutoff)) +
                " performs and one end, down to " + std::to_string(access.values[Row::kCutoff]));
 
+    // A press beside the thumb but outside its height: the trackbar does not
+    // drag, and the jump is one whole gesture.
+    access.edits.clear();
+    RECT thumb{};
+    SendMessageW(cutoff, TBM_GETTHUMBRECT, 0, reinterpret_cast<LPARAM>(&thumb));
+    const int besideThumb = thumb.right + (channel.right - thumb.right) / 2;
+    SendMessageW(cutoff, WM_LBUTTONDOWN, MK_LBUTTON, MAKELPARAM(besideThumb, 0));
+    SendMessageW(cutoff, WM_LBUTTONUP, 0, MAKELPARAM(besideThumb, 0));
+    pump(std::chrono::milliseconds(50));
+    expect(access.count(Call::Begin, Row::kCutoff) == access.count(Call::End, Row::kCutoff) &&
+               access.count(Call::Begin, Row::kCutoff) >= 1,
+           "a press above the channel beside the thumb: " +
+               std::to_string(access.count(Call::Begin, Row::kCutoff)) + " begin, " +
+               std::to_string(access.count(Call::End, Row::kCutoff)) + " end");
+
     // The check box and the list: one gesture each.
     access.edits.clear();
     SendMessageW(controlOf(window, Row::kBypass), BM_CLICK, 0, 0);
@@ -235,6 +251,26 @@ int main() {
            "content scale 2: " + std::to_string(editor.width()) + "x" +
                std::to_string(editor.height()) + " (natural " + std::to_string(naturalWidth) + "x" +
                std::to_string(naturalHeight) + "), font " + editor.fontDescription());
+    // Every window with text (trackbars have none, and keep no font).
+    std::vector<HFONT> fonts;
+    EnumChildWindows(
+        window,
+        [](HWND child, LPARAM list) {
+            std::array<wchar_t, 64> name{};
+            GetClassNameW(child, name.data(), static_cast<int>(name.size()));
+            if (std::wstring{name.data()} != TRACKBAR_CLASSW) {
+                reinterpret_cast<std::vector<HFONT>*>(list)->push_back(
+                    reinterpret_cast<HFONT>(SendMessageW(child, WM_GETFONT, 0, 0)));
+            }
+            return TRUE;
+        },
+        reinterpret_cast<LPARAM>(&fonts));
+    // Three windows a row, less the four trackbars.
+    expect(fonts.size() == 3 * kTable.size() - 4 && fonts.front() != nullptr &&
+               std::all_of(fonts.begin(), fonts.end(),
+                           [&fonts](HFONT font) { return font == fonts.front(); }),
+           "every one of the " + std::to_string(fonts.size()) +
+               " names, boxes and lists took the new scale's font");
     editor.setContentScale(1.0F);
     expect(!editor.resize(editor.minimumWidth() - 1, editor.height()) &&
                editor.resize(editor.minimumWidth() + 50, editor.height()),

@@ -62,9 +62,16 @@ AudioClip readAudioFile(const std::filesystem::path& path) {
         throw HostError("cannot read " + path.string() + ": cannot open the file");
     }
     // Read whole at once: GCC 12 at -O3 warns falsely about istreambuf_iterator.
-    std::string bytes(static_cast<std::size_t>(file.tellg()), '\0');
+    const std::streamoff fileSize = file.tellg();
+    if (fileSize < 0) {
+        throw HostError("cannot read " + path.string() + ": cannot tell its size");
+    }
+    std::string bytes(static_cast<std::size_t>(fileSize), '\0');
     file.seekg(0);
     file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (file.gcount() != static_cast<std::streamsize>(bytes.size())) {
+        throw HostError("cannot read " + path.string() + ": it ended early");
+    }
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     const auto fail = [&](const std::string& why) {
         return HostError("cannot read " + path.string() + ": " + why);
@@ -129,6 +136,11 @@ AudioClip readAudioFile(const std::filesystem::path& path) {
 }
 
 void writeWavFile(const std::filesystem::path& path, const AudioClip& clip) {
+    // RIFF sizes are 32-bit: a longer file cannot be written as a WAV.
+    constexpr std::uint64_t kMaxDataBytes = 0xFFFFFFFFULL - 36U;
+    if (static_cast<std::uint64_t>(clip.frames()) * clip.channels.size() * 4U > kMaxDataBytes) {
+        throw HostError("cannot write " + path.string() + ": over 4 GiB does not fit a WAV file");
+    }
     const auto channels = static_cast<std::uint32_t>(clip.channels.size());
     const auto frames = static_cast<std::uint32_t>(clip.frames());
     const std::uint32_t dataBytes = frames * channels * 4U;

@@ -210,6 +210,9 @@ int runConformance(std::span<const std::string_view> arguments) {
     }
     const std::filesystem::path path = parsed.onlyPositional("bundle");
 #if !defined(_WIN32)
+    if (parsed.value("isolated-check")) {
+        throw HostError("--isolated-check is the Windows build's own (Linux forks each check)");
+    }
     if (isClapPath(path)) {
         return runClapConformance(parsed, path, drag);
     }

@@ -5,6 +5,7 @@
 // output, which is a pipe to the parent.
 #include <windows.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -67,14 +68,19 @@ std::wstring widen(std::string_view text) {
 
 void reportStep(std::string_view step) {
     if (isChild) {
-        std::fputs(stepLine(step).c_str(), stdout);
+        // A newline first: a plugin's own output may have left a line open.
+        const std::string line = stepLine(step);
+        std::fputs("\n", stdout);
+        std::fputs(line.c_str(), stdout);
         std::fflush(stdout);
     }
 }
 
 int answerAsIsolatedChild(const std::function<CheckResult()>& check) {
     isChild = true;
-    std::fputs(resultLine(check()).c_str(), stdout);
+    const std::string line = resultLine(check());
+    std::fputs("\n", stdout);
+    std::fputs(line.c_str(), stdout);
     std::fflush(stdout);
     return 0;
 }
@@ -101,6 +107,9 @@ CheckResult runIsolated(std::string_view checkName, const std::function<CheckRes
     startup.hStdError = GetStdHandle(STD_ERROR_HANDLE);
     PROCESS_INFORMATION child{};
     std::fflush(nullptr);
+    // The child inherits this: a crash ends it with its exception code
+    // instead of waiting on Windows' error report dialog.
+    SetErrorMode(GetErrorMode() | SEM_NOGPFAULTERRORBOX | SEM_FAILCRITICALERRORS);
     const BOOL started = CreateProcessW(nullptr, commandLine.data(), nullptr, nullptr, TRUE, 0,
                                         nullptr, nullptr, &startup, &child);
     CloseHandle(writeEnd);
@@ -147,6 +156,13 @@ CheckResult runIsolated(std::string_view checkName, const std::function<CheckRes
         }
     }
     CloseHandle(readEnd);
+    // A child that closed its output may still be running: it has until the deadline.
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (!timedOut && WaitForSingleObject(child.hProcess, static_cast<DWORD>(std::max<long long>(
+                                                             left.count(), 0))) != WAIT_OBJECT_0) {
+        timedOut = true;
+    }
     if (timedOut) {
         TerminateProcess(child.hProcess, 1);
     }

@@ -93,8 +93,11 @@ struct WindowState {
     WindowState(const WindowState&) = delete;
     WindowState& operator=(const WindowState&) = delete;
 
+    /// Fonts at the current scale, handed to every row before the old ones go:
+    /// a control must never hold a deleted font.
     void makeFonts() {
-        deleteFonts();
+        const HFONT oldBody = bodyFont;
+        const HFONT oldTitle = titleFont;
         bodyFont = CreateFontW(-win32::Metrics::scaled(win32::Metrics::kBodyFontHeight, scale), 0,
                                0, 0, FW_NORMAL, FALSE, FALSE, FALSE, DEFAULT_CHARSET,
                                OUT_DEFAULT_PRECIS, CLIP_DEFAULT_PRECIS, CLEARTYPE_QUALITY,
@@ -103,6 +106,14 @@ struct WindowState {
                                 0, 0, FW_BOLD, FALSE, FALSE, FALSE, DEFAULT_CHARSET,
                                 OUT_DEFAULT_PRECIS, CLIP_DEFAULT_PRECIS, CLEARTYPE_QUALITY,
                                 DEFAULT_PITCH | FF_SWISS, L"Segoe UI");
+        for (auto& row : rows) {
+            row.setFont(bodyFont);
+        }
+        for (const HFONT old : {oldBody, oldTitle}) {
+            if (old != nullptr) {
+                DeleteObject(old);
+            }
+        }
     }
     void deleteFonts() noexcept {
         for (HFONT* font : {&bodyFont, &titleFont}) {
@@ -114,10 +125,6 @@ struct WindowState {
     }
 
     void place(int width) noexcept {
-        for (auto& row : rows) {
-            SendMessageW(row.control(), WM_SETFONT, reinterpret_cast<WPARAM>(bodyFont), FALSE);
-            SendMessageW(row.valueBox(), WM_SETFONT, reinterpret_cast<WPARAM>(bodyFont), FALSE);
-        }
         int top = win32::Metrics::scaled(win32::Metrics::kHeaderHeight, scale);
         for (auto& row : rows) {
             row.place(top, width, scale);
@@ -188,6 +195,11 @@ LRESULT CALLBACK editorProcedure(HWND window, UINT message, WPARAM wParam, LPARA
                 session->follow();
             }
             return 0;
+        case WM_NCDESTROY:
+            // Destroyed with the host's window, before close(): forget the handle.
+            session->window = nullptr;
+            SetWindowLongPtrW(window, GWLP_USERDATA, 0);
+            return DefWindowProcW(window, message, wParam, lParam);
         case WM_PAINT: {
             PAINTSTRUCT paint{};
             HDC context = BeginPaint(window, &paint);
@@ -210,6 +222,10 @@ LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPA
         }
         return 0;
     }
+    if (message == WM_GETDLGCODE) {
+        // A host whose loop calls IsDialogMessage would take Enter and Escape.
+        return DefSubclassProc(window, message, wParam, lParam) | DLGC_WANTALLKEYS;
+    }
     if (message == WM_CHAR && (wParam == L'\r' || wParam == 0x1B)) {
         return 0;  // Handled at WM_KEYDOWN; a single-line edit box would beep.
     }
@@ -222,11 +238,27 @@ LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPA
 /// The trackbars' subclass: a press beside the thumb moves it there first.
 LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
                                    UINT_PTR /*id*/, DWORD_PTR data) {
+    auto* session = reinterpret_cast<WindowState*>(data);
     if (message == WM_LBUTTONDOWN) {
-        auto* session = reinterpret_cast<WindowState*>(data);
-        if (auto* row = session->rowOfWindow(window)) {
-            row->onPress(session->access, static_cast<short>(LOWORD(lParam)));
+        auto* row = session->rowOfWindow(window);
+        if (row != nullptr) {
+            row->onPress(session->access, static_cast<short>(LOWORD(lParam)),
+                         static_cast<short>(HIWORD(lParam)));
         }
+        const LRESULT result = DefSubclassProc(window, message, wParam, lParam);
+        // A trackbar that did not start dragging (a press it pages with, or
+        // one it ignores) sends no TB_ENDTRACK: the gesture ends here.
+        if (row != nullptr && GetCapture() != window) {
+            row->release(session->access);
+        }
+        return result;
+    }
+    if (message == WM_CAPTURECHANGED) {
+        const LRESULT result = DefSubclassProc(window, message, wParam, lParam);
+        if (auto* row = session->rowOfWindow(window)) {
+            row->release(session->access);
+        }
+        return result;
     }
     if (message == WM_NCDESTROY) {
         RemoveWindowSubclass(window, trackbarProcedure, 0);
@@ -314,7 +346,7 @@ void Editor::setContentScale(float scale) noexcept {
     scale_ = sanitizeScale(scale);
     width_ = 0;
     height_ = 0;
-    if (session_) {
+    if (session_ && session_->window != nullptr) {
         try {
             session_->scale = scale_;
             session_->makeFonts();
@@ -346,6 +378,16 @@ bool Editor::open(NativeWindow parent) {
             error_ = "cannot register the editor's window class";
             return false;
         }
+        // A failure below leaves no class behind when no other editor is open.
+        struct ClassKeeper {
+            HINSTANCE module;
+            bool keep = false;
+            ~ClassKeeper() {
+                if (!keep && openEditors == 0) {
+                    UnregisterClassW(kWindowClass, module);
+                }
+            }
+        } classKeeper{module};
         // A host that gives no content scale still gets the monitor's: the
         // parent window's DPI, as Windows reports it to DPI-aware programs.
         bool askHostForSize = false;
@@ -386,6 +428,7 @@ bool Editor::open(NativeWindow parent) {
         SetTimer(session->window, kFollowTimer, kFollowIntervalMs, nullptr);
         session_ = std::move(session);
         ++openEditors;
+        classKeeper.keep = true;
         if (askHostForSize) {
             access_.requestResize(currentWidth(), currentHeight());
         }
@@ -433,7 +476,7 @@ bool Editor::resize(int width, int height) noexcept {
     }
     width_ = width;
     height_ = height;
-    if (session_) {
+    if (session_ && session_->window != nullptr) {
         SetWindowPos(session_->window, nullptr, 0, 0, width, height,
                      SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOMOVE);
         session_->place(width);

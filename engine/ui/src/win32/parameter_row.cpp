@@ -135,7 +135,19 @@ void ParameterRow::onScroll(ParameterAccess& access, int code) noexcept {
     show(normalized, true);
 }
 
-void ParameterRow::onPress(ParameterAccess& access, int x) noexcept {
+void ParameterRow::release(ParameterAccess& access) noexcept {
+    if (gesture_.active()) {
+        gesture_.end(access);
+    }
+}
+
+void ParameterRow::setFont(HFONT font) noexcept {
+    for (HWND child : {name_, control_, valueBox_}) {
+        SendMessageW(child, WM_SETFONT, reinterpret_cast<WPARAM>(font), FALSE);
+    }
+}
+
+void ParameterRow::onPress(ParameterAccess& access, int x, int y) noexcept {
     if (spec_->kind != protocol::ParamKind::Continuous &&
         spec_->kind != protocol::ParamKind::Stepped) {
         return;
@@ -144,9 +156,15 @@ void ParameterRow::onPress(ParameterAccess& access, int x) noexcept {
     RECT thumb{};
     SendMessageW(control_, TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));
     SendMessageW(control_, TBM_GETTHUMBRECT, 0, reinterpret_cast<LPARAM>(&thumb));
-    if (x >= thumb.left && x < thumb.right) {
-        return;  // On the thumb: the trackbar starts the drag itself.
+    if (PtInRect(&thumb, POINT{x, y}) != FALSE || (x >= thumb.left && x < thumb.right)) {
+        // On the thumb the trackbar drags it itself; above or below it the
+        // thumb is already where the pointer is.
+        return;
     }
+    // Elsewhere the thumb jumps to the pointer, so the trackbar's own hit
+    // test then finds it there and drags it. If the press is outside the
+    // thumb's height the trackbar does not take the mouse, and the editor
+    // ends the gesture at once (ParameterRow::release).
     // The thumb's centre travels from the channel's start plus half a thumb
     // to its end minus half a thumb.
     const int thumbWidth = thumb.right - thumb.left;

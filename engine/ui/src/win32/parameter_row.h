@@ -29,12 +29,17 @@ class ParameterRow final {
 
     /// WM_HSCROLL from this row's trackbar.
     void onScroll(ParameterAccess& access, int code) noexcept;
-    /// The left button went down on the trackbar at `x` (its client
+    /// The left button went down on the trackbar at (x, y) (its client
     /// coordinates), before the trackbar handles it. As the Linux editor's
     /// slider does, the thumb jumps to the pointer and a drag gesture begins
     /// there, so a press anywhere on the slider drags it (a plain trackbar
     /// would page towards the pointer instead).
-    void onPress(ParameterAccess& access, int x) noexcept;
+    void onPress(ParameterAccess& access, int x, int y) noexcept;
+    /// The trackbar let go of the mouse (or never took it): a gesture in
+    /// progress ends. Nothing happens without one.
+    void release(ParameterAccess& access) noexcept;
+    /// The font of the row's three windows.
+    void setFont(HFONT font) noexcept;
     /// WM_COMMAND from one of this row's controls.
     void onCommand(ParameterAccess& access, int id, int code) noexcept;
     /// Enter or Escape in the value box.
