@@ -276,6 +276,56 @@ int main() {
                editor.resize(editor.minimumWidth() + 50, editor.height()),
            "a width below the minimum is refused, one above it taken");
 
+    // A window shorter than the rows scrolls them, as the Linux editor does.
+    const std::size_t lastRow = kTable.size() - 1;
+    const auto topOf = [window](HWND child) {
+        RECT area{};
+        GetWindowRect(child, &area);
+        MapWindowPoints(nullptr, window, reinterpret_cast<POINT*>(&area), 2);
+        return area;
+    };
+    const auto scrollPosition = [window] {
+        SCROLLINFO bar{};
+        bar.cbSize = sizeof bar;
+        bar.fMask = SIF_ALL;
+        GetScrollInfo(window, SB_VERT, &bar);
+        return bar;
+    };
+    const int firstTop = static_cast<int>(topOf(controlOf(window, 0)).top);
+    expect(editor.minimumHeight() < editor.height() / 2 &&
+               !editor.resize(editor.width(), editor.minimumHeight() - 1) &&
+               editor.resize(editor.width(), editor.minimumHeight()),
+           "the smallest height is the header and one row (" +
+               std::to_string(editor.minimumHeight()) + " of " + std::to_string(editor.height()) +
+               "), one pixel less is refused");
+    RECT client{};
+    GetClientRect(window, &client);
+    SCROLLINFO bar = scrollPosition();
+    expect((GetWindowLongW(window, GWL_STYLE) & WS_VSCROLL) != 0 && bar.nPos == 0 &&
+               bar.nMax + 1 == editor.height() &&
+               static_cast<int>(bar.nPage) == editor.minimumHeight() &&
+               topOf(valueBoxOf(window, lastRow)).top >= client.bottom,
+           "a scroll bar shows, the last row below the window");
+    SendMessageW(window, WM_VSCROLL, SB_BOTTOM, 0);
+    GetClientRect(window, &client);
+    const RECT lastBox = topOf(valueBoxOf(window, lastRow));
+    expect(lastBox.top >= 0 && lastBox.bottom <= client.bottom &&
+               topOf(controlOf(window, 0)).bottom <= 0 &&
+               scrollPosition().nPos == editor.height() - editor.minimumHeight(),
+           "scrolled to the bottom: the last row shown, the first above the window");
+    const int bottomPosition = scrollPosition().nPos;
+    SendMessageW(window, WM_MOUSEWHEEL, MAKEWPARAM(0, WHEEL_DELTA), 0);
+    expect(scrollPosition().nPos == bottomPosition - 34,
+           "a wheel notch up scrolls one row (34 px)");
+    SetFocus(controlOf(window, 0));
+    const RECT firstControl = topOf(controlOf(window, 0));
+    expect(firstControl.top >= 0 && firstControl.bottom <= client.bottom,
+           "the keyboard focus on a hidden row scrolls it into view");
+    expect(editor.resize(editor.width(), editor.height()) &&
+               (GetWindowLongW(window, GWL_STYLE) & WS_VSCROLL) == 0 &&
+               topOf(controlOf(window, 0)).top == firstTop,
+           "at the natural height again: no scroll bar, the rows where they were");
+
     // Closing mid-drag ends the gesture.
     access.edits.clear();
     SendMessageW(cutoff, TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));

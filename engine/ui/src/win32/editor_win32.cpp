@@ -70,6 +70,8 @@ LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPA
                                    UINT_PTR id, DWORD_PTR row);
 LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
                                    UINT_PTR id, DWORD_PTR row);
+LRESULT CALLBACK revealOnFocusProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+                                        UINT_PTR id, DWORD_PTR row);
 
 /// Everything an open editor has; Editor::Session is this.
 struct WindowState {
@@ -124,13 +126,100 @@ struct WindowState {
         }
     }
 
-    void place(int width) noexcept {
-        int top = win32::Metrics::scaled(win32::Metrics::kHeaderHeight, scale);
+    /// The rows' height with the header and the bottom margin.
+    [[nodiscard]] int contentHeight() const noexcept {
+        return win32::Metrics::heightFor(rows.size(), scale);
+    }
+    [[nodiscard]] int maxScroll() const noexcept {
+        RECT client{};
+        GetClientRect(window, &client);
+        return std::max(0, contentHeight() - static_cast<int>(client.bottom));
+    }
+
+    /// Lays the rows out in the window's client area, scrolled by
+    /// `scrollOffset`; a window shorter than the rows gets a scroll bar.
+    void place() noexcept {
+        if (window == nullptr) {
+            return;
+        }
+        RECT client{};
+        GetClientRect(window, &client);
+        scrollOffset = std::clamp(scrollOffset, 0,
+                                  std::max(0, contentHeight() - static_cast<int>(client.bottom)));
+        SCROLLINFO bar{};
+        bar.cbSize = sizeof bar;
+        bar.fMask = SIF_RANGE | SIF_PAGE | SIF_POS;
+        bar.nMax = contentHeight() - 1;
+        bar.nPage = static_cast<UINT>(std::max(0, static_cast<int>(client.bottom)));
+        bar.nPos = scrollOffset;
+        // Showing or hiding the bar changes the client width: measured again below.
+        SetScrollInfo(window, SB_VERT, &bar, TRUE);
+        GetClientRect(window, &client);
+        int top = win32::Metrics::scaled(win32::Metrics::kHeaderHeight, scale) - scrollOffset;
         for (auto& row : rows) {
-            row.place(top, width, scale);
+            row.place(top, static_cast<int>(client.right), scale);
             top += win32::Metrics::scaled(win32::Metrics::kRowHeight, scale);
         }
-        InvalidateRect(window, nullptr, TRUE);
+        // The children too: a moved row must not leave its old pixels behind.
+        RedrawWindow(window, nullptr, nullptr, RDW_INVALIDATE | RDW_ERASE | RDW_ALLCHILDREN);
+    }
+
+    void scrollTo(int offset) noexcept {
+        const int clamped = std::clamp(offset, 0, maxScroll());
+        if (clamped != scrollOffset) {
+            scrollOffset = clamped;
+            place();
+        }
+    }
+
+    /// WM_VSCROLL: arrows a row, the track a page, the thumb where it is dragged.
+    void onScrollBar(int code) noexcept {
+        const int row = win32::Metrics::scaled(win32::Metrics::kRowHeight, scale);
+        SCROLLINFO bar{};
+        bar.cbSize = sizeof bar;
+        bar.fMask = SIF_ALL;
+        GetScrollInfo(window, SB_VERT, &bar);
+        switch (code) {
+            case SB_LINEUP:
+                scrollTo(scrollOffset - row);
+                break;
+            case SB_LINEDOWN:
+                scrollTo(scrollOffset + row);
+                break;
+            case SB_PAGEUP:
+                scrollTo(scrollOffset - static_cast<int>(bar.nPage));
+                break;
+            case SB_PAGEDOWN:
+                scrollTo(scrollOffset + static_cast<int>(bar.nPage));
+                break;
+            case SB_THUMBTRACK:
+            case SB_THUMBPOSITION:
+                scrollTo(bar.nTrackPos);
+                break;
+            case SB_TOP:
+                scrollTo(0);
+                break;
+            case SB_BOTTOM:
+                scrollTo(maxScroll());
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// A control that takes the keyboard focus (Tab) is scrolled into view.
+    void reveal(HWND child) noexcept {
+        RECT area{};
+        GetWindowRect(child, &area);
+        MapWindowPoints(nullptr, window, reinterpret_cast<POINT*>(&area), 2);
+        RECT client{};
+        GetClientRect(window, &client);
+        const int margin = win32::Metrics::scaled(win32::Metrics::kMargin, scale);
+        if (area.top < client.top) {
+            scrollTo(scrollOffset + static_cast<int>(area.top) - margin);
+        } else if (area.bottom > client.bottom) {
+            scrollTo(scrollOffset + static_cast<int>(area.bottom - client.bottom) + margin);
+        }
     }
 
     void follow() noexcept {
@@ -155,7 +244,8 @@ struct WindowState {
         RECT area{};
         GetClientRect(window, &area);
         area.left = win32::Metrics::scaled(win32::Metrics::kMargin, scale);
-        area.bottom = win32::Metrics::scaled(win32::Metrics::kHeaderHeight, scale);
+        area.top = -scrollOffset;
+        area.bottom = win32::Metrics::scaled(win32::Metrics::kHeaderHeight, scale) - scrollOffset;
         const HGDIOBJ previous = SelectObject(context, titleFont);
         SetBkMode(context, TRANSPARENT);
         DrawTextW(context, title.c_str(), static_cast<int>(title.size()), &area,
@@ -170,6 +260,10 @@ struct WindowState {
     HFONT bodyFont = nullptr;
     HFONT titleFont = nullptr;
     float scale = 1.0F;
+    /// How far the rows are scrolled up, in pixels.
+    int scrollOffset = 0;
+    /// The wheel's turn not yet a whole row (a fine-grained wheel sends less).
+    int wheelRemainder = 0;
 };
 
 /// The editor window's procedure: the rows' notifications, the follow timer
@@ -189,6 +283,22 @@ LRESULT CALLBACK editorProcedure(HWND window, UINT message, WPARAM wParam, LPARA
             if (auto* row = session->rowOf(LOWORD(wParam))) {
                 row->onCommand(session->access, LOWORD(wParam), HIWORD(wParam));
             }
+            return 0;
+        case WM_VSCROLL:
+            session->onScrollBar(LOWORD(wParam));
+            return 0;
+        case WM_MOUSEWHEEL: {
+            // A notch (WHEEL_DELTA) scrolls one row, as the Linux editor's wheel does.
+            session->wheelRemainder += GET_WHEEL_DELTA_WPARAM(wParam);
+            const int notches = session->wheelRemainder / WHEEL_DELTA;
+            session->wheelRemainder -= notches * WHEEL_DELTA;
+            session->scrollTo(
+                session->scrollOffset -
+                notches * win32::Metrics::scaled(win32::Metrics::kRowHeight, session->scale));
+            return 0;
+        }
+        case WM_SIZE:
+            session->place();
             return 0;
         case WM_TIMER:
             if (wParam == kFollowTimer) {
@@ -266,6 +376,19 @@ LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPA
     return DefSubclassProc(window, message, wParam, lParam);
 }
 
+/// Every control's second subclass: Tab onto a row scrolled out of sight
+/// scrolls it into view. A click does not: the rows would move under the pointer.
+LRESULT CALLBACK revealOnFocusProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+                                        UINT_PTR /*id*/, DWORD_PTR data) {
+    if (message == WM_SETFOCUS && GetKeyState(VK_LBUTTON) >= 0) {
+        reinterpret_cast<WindowState*>(data)->reveal(window);
+    }
+    if (message == WM_NCDESTROY) {
+        RemoveWindowSubclass(window, revealOnFocusProcedure, 0);
+    }
+    return DefSubclassProc(window, message, wParam, lParam);
+}
+
 bool registerWindowClass(HINSTANCE module) noexcept {
     WNDCLASSEXW existing{};
     existing.cbSize = sizeof existing;
@@ -334,7 +457,8 @@ int Editor::minimumWidth() const noexcept {
     return win32::Metrics::widthFor(win32::Metrics::kMinimumControlWidth, scale_);
 }
 int Editor::minimumHeight() const noexcept {
-    return height();
+    // The header and one row, as on Linux; the rest scroll.
+    return win32::Metrics::heightFor(std::min<std::size_t>(parameters_.size(), 1), scale_);
 }
 
 void Editor::constrain(int& width, int& height) const noexcept {
@@ -352,7 +476,7 @@ void Editor::setContentScale(float scale) noexcept {
             session_->makeFonts();
             SetWindowPos(session_->window, nullptr, 0, 0, currentWidth(), currentHeight(),
                          SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOMOVE);
-            session_->place(currentWidth());
+            session_->place();
         } catch (...) {
             // Fonts are GDI objects; nothing here allocates beyond them.
         }
@@ -403,9 +527,10 @@ bool Editor::open(NativeWindow parent) {
         auto session = std::make_unique<Session>(parameters_, access_, title_);
         session->scale = scale_;
         session->makeFonts();
-        session->window = CreateWindowExW(
-            WS_EX_CONTROLPARENT, kWindowClass, L"", WS_CHILD | WS_VISIBLE | WS_CLIPCHILDREN, 0, 0,
-            currentWidth(), currentHeight(), parentWindow, nullptr, module, nullptr);
+        session->window = CreateWindowExW(WS_EX_CONTROLPARENT, kWindowClass, L"",
+                                          WS_CHILD | WS_VISIBLE | WS_CLIPCHILDREN | WS_VSCROLL, 0,
+                                          0, currentWidth(), currentHeight(), parentWindow, nullptr,
+                                          module, nullptr);
         if (session->window == nullptr) {
             error_ =
                 "cannot create the editor's window (error " + std::to_string(GetLastError()) + ")";
@@ -420,10 +545,12 @@ bool Editor::open(NativeWindow parent) {
                 reinterpret_cast<DWORD_PTR>(static_cast<WindowState*>(session.get()));
             SetWindowSubclass(row.valueBox(), valueBoxProcedure, 0, state);
             SetWindowSubclass(row.control(), trackbarProcedure, 0, state);
+            SetWindowSubclass(row.valueBox(), revealOnFocusProcedure, 0, state);
+            SetWindowSubclass(row.control(), revealOnFocusProcedure, 0, state);
         }
         SetWindowLongPtrW(session->window, GWLP_USERDATA,
                           reinterpret_cast<LONG_PTR>(static_cast<WindowState*>(session.get())));
-        session->place(currentWidth());
+        session->place();
         session->follow();
         SetTimer(session->window, kFollowTimer, kFollowIntervalMs, nullptr);
         session_ = std::move(session);
@@ -479,7 +606,7 @@ bool Editor::resize(int width, int height) noexcept {
     if (session_ && session_->window != nullptr) {
         SetWindowPos(session_->window, nullptr, 0, 0, width, height,
                      SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOMOVE);
-        session_->place(width);
+        session_->place();
     }
     return true;
 }

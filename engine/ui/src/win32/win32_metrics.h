@@ -28,7 +28,7 @@ struct Metrics {
     [[nodiscard]] static int widthFor(int controlWidth, float scale) noexcept {
         return scaled(2 * kMargin + kNameWidth + kValueWidth + 2 * kGap + controlWidth, scale);
     }
-    /// Rows never scroll on Windows: every row is always shown.
+    /// The height that shows `rows` rows without scrolling.
     [[nodiscard]] static int heightFor(std::size_t rows, float scale) noexcept {
         return scaled(kHeaderHeight + static_cast<int>(rows) * kRowHeight + kMargin, scale);
     }
