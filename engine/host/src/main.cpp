@@ -1,10 +1,17 @@
 // vstkit-host: a headless VST3 host. It loads a .vst3 bundle the way a DAW
 // does, through Steinberg's interfaces only, and checks, renders or
 // describes it. Run with --help.
+#include <algorithm>
 #include <cstdio>
+#include <cwchar>
 #include <exception>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#if defined(_WIN32)
+#include <windows.h>
+#endif
 
 #include "commands/commands.h"
 #include "vst3/host_error.h"
@@ -53,10 +60,7 @@ Commands:
                                   .lv2 (see ./vstkit bench)
 )";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    const std::vector<std::string_view> arguments(argv + 1, argv + argc);
+int run(const std::vector<std::string_view>& arguments) {
     if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h" ||
         arguments[0] == "help") {
         std::fputs(kUsage.data(), arguments.empty() ? stderr : stdout);
@@ -92,3 +96,30 @@ int main(int argc, char** argv) {
         return 2;
     }
 }
+
+}  // namespace
+
+#if defined(_WIN32)
+/// Windows hands programs their arguments in UTF-16 (main's would be in the
+/// ANSI code page and lose any path character outside it): vstkit-host
+/// works in UTF-8, and writes UTF-8 to a console too.
+int wmain(int argc, wchar_t** argv) {
+    SetConsoleOutputCP(CP_UTF8);
+    std::vector<std::string> texts;
+    texts.reserve(static_cast<std::size_t>(argc));
+    for (int index = 1; index < argc; ++index) {
+        const int wideLength = static_cast<int>(std::wcslen(argv[index]));
+        const int length =
+            WideCharToMultiByte(CP_UTF8, 0, argv[index], wideLength, nullptr, 0, nullptr, nullptr);
+        std::string text(static_cast<std::size_t>(std::max(length, 0)), '\0');
+        WideCharToMultiByte(CP_UTF8, 0, argv[index], wideLength, text.data(), length, nullptr,
+                            nullptr);
+        texts.push_back(std::move(text));
+    }
+    return run(std::vector<std::string_view>(texts.begin(), texts.end()));
+}
+#else
+int main(int argc, char** argv) {
+    return run(std::vector<std::string_view>(argv + 1, argv + argc));
+}
+#endif

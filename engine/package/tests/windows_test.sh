@@ -8,7 +8,8 @@
 #   3. the suite can fail under Wine: the fault fixture's faults, a crash
 #      in an isolated check included, fail their checks;
 #   4. renders: the gain at -6 dB gives -6.00 dB, the filter's low-pass at
-#      1 kHz takes a 4 kHz tone down by 23 dB or more;
+#      1 kHz takes a 4 kHz tone down by 23 dB or more; a bundle and files in
+#      a folder named beyond the ANSI code page;
 #   5. state crosses systems: saved by the Windows build, loaded by the
 #      Linux build, and the other way round, with the same values, and the
 #      bytes are the same on both;
@@ -48,6 +49,8 @@ export WINEDEBUG=-all
 # winedbg off: a crash ends the program with its exception code. Mono and
 # Gecko off: the prefix would otherwise offer to download them.
 export WINEDLLOVERRIDES="winedbg.exe=d;mscoree=d;mshtml=d"
+# Wine reads Unix file names and arguments in the locale's character set.
+export LC_ALL=C.UTF-8
 readonly WINE=/usr/lib/wine/wine64
 readonly WINESERVER=/usr/lib/wine/wineserver64
 
@@ -205,6 +208,33 @@ if host render "$(win "${BUNDLES[filter]}")" --in "$(win "$WORK/sine-4k.wav")" \
 else
     sed 's/^/    | /' "$WORK/render-filter.log"
     fail "vstkit-host.exe could not render the filter"
+fi
+
+echo "== 4b. paths beyond the ANSI code page (a user's folder named in Greek and Japanese)"
+# Windows hands programs their arguments in UTF-16; a path through the C
+# runtime's narrow main would lose every character outside the code page.
+unicode_folder="$WORK/Plug-ins Ω été 音"
+mkdir -p "$unicode_folder"
+cp -R "${BUNDLES[gain]}" "$unicode_folder/"
+cp "$WORK/sine-1k.wav" "$unicode_folder/in ♪.wav"
+unicode_bundle="$unicode_folder/$(basename "${BUNDLES[gain]}")"
+if host render "$(win "$unicode_bundle")" --in "$(win "$unicode_folder/in ♪.wav")" \
+    --out "$(win "$unicode_folder/out ♪.wav")" --set gain=-6 \
+    --save-state "$(win "$unicode_folder/state ♪.bin")" >"$WORK/render-unicode.log" 2>&1 &&
+    [[ -s "$unicode_folder/state ♪.bin" ]]; then
+    change="$(awk -v a="$(rms_db "$WORK/sine-1k.wav")" -v b="$(rms_db "$unicode_folder/out ♪.wav")" 'BEGIN { printf "%.3f", b - a }')"
+    within "$change" -6 0.05 && ok "a bundle, input, output and state under '$(basename "$unicode_folder")': $change dB" ||
+        fail "the render under '$(basename "$unicode_folder")' changed the level by $change dB"
+else
+    sed 's/^/    | /' "$WORK/render-unicode.log"
+    fail "vstkit-host.exe could not render from '$(basename "$unicode_folder")'"
+fi
+if host info "$(win "$unicode_bundle")" >"$WORK/info-unicode.log" 2>&1 &&
+    grep -qF "Plug-ins Ω été 音" "$WORK/info-unicode.log"; then
+    ok "info names the bundle's folder in UTF-8: $(grep -m1 '^bundle' "$WORK/info-unicode.log" | sed 's/^bundle *//')"
+else
+    sed 's/^/    | /' "$WORK/info-unicode.log"
+    fail "info did not name '$(basename "$unicode_folder")'"
 fi
 
 echo "== 5. state crosses systems"

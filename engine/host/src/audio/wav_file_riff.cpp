@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "platform/utf8_path.h"
 #include "vst3/host_error.h"
 #include "wav_file.h"
 
@@ -59,22 +60,22 @@ void putLittleEndian(std::string& out, std::uint32_t value, int count) {
 AudioClip readAudioFile(const std::filesystem::path& path) {
     std::ifstream file{path, std::ios::binary | std::ios::ate};
     if (!file) {
-        throw HostError("cannot read " + path.string() + ": cannot open the file");
+        throw HostError("cannot read " + utf8Of(path) + ": cannot open the file");
     }
     // Read whole at once: GCC 12 at -O3 warns falsely about istreambuf_iterator.
     const std::streamoff fileSize = file.tellg();
     if (fileSize < 0) {
-        throw HostError("cannot read " + path.string() + ": cannot tell its size");
+        throw HostError("cannot read " + utf8Of(path) + ": cannot tell its size");
     }
     std::string bytes(static_cast<std::size_t>(fileSize), '\0');
     file.seekg(0);
     file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (file.gcount() != static_cast<std::streamsize>(bytes.size())) {
-        throw HostError("cannot read " + path.string() + ": it ended early");
+        throw HostError("cannot read " + utf8Of(path) + ": it ended early");
     }
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     const auto fail = [&](const std::string& why) {
-        return HostError("cannot read " + path.string() + ": " + why);
+        return HostError("cannot read " + utf8Of(path) + ": " + why);
     };
     if (bytes.size() < 12 || bytes.compare(0, 4, "RIFF") != 0 || bytes.compare(8, 4, "WAVE") != 0) {
         throw fail("not a WAV file (RIFF WAVE)");
@@ -139,7 +140,7 @@ void writeWavFile(const std::filesystem::path& path, const AudioClip& clip) {
     // RIFF sizes are 32-bit: a longer file cannot be written as a WAV.
     constexpr std::uint64_t kMaxDataBytes = 0xFFFFFFFFULL - 36U;
     if (static_cast<std::uint64_t>(clip.frames()) * clip.channels.size() * 4U > kMaxDataBytes) {
-        throw HostError("cannot write " + path.string() + ": over 4 GiB does not fit a WAV file");
+        throw HostError("cannot write " + utf8Of(path) + ": over 4 GiB does not fit a WAV file");
     }
     const auto channels = static_cast<std::uint32_t>(clip.channels.size());
     const auto frames = static_cast<std::uint32_t>(clip.frames());
@@ -168,7 +169,7 @@ void writeWavFile(const std::filesystem::path& path, const AudioClip& clip) {
     std::ofstream file{path, std::ios::binary | std::ios::trunc};
     file.write(out.data(), static_cast<std::streamsize>(out.size()));
     if (!file) {
-        throw HostError("cannot write " + path.string());
+        throw HostError("cannot write " + utf8Of(path));
     }
 }
 

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "conformance/check.h"
 #include "conformance/isolated_run.h"
+#include "platform/utf8_path.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "vst3/host_application.h"
 #include "vst3/host_error.h"
@@ -48,7 +49,7 @@ ClassDescription chooseAudioClass(const Module& module, const std::optional<std:
         }
     }
     throw HostError("--class: no audio class named '" + *name + "' in " +
-                    module.bundlePath().string());
+                    utf8Of(module.bundlePath()));
 }
 
 CheckResult runGuarded(const std::function<CheckResult()>& check) {
@@ -149,11 +150,12 @@ int runClapConformance(const Arguments& parsed, const std::filesystem::path& pat
             });
         if (found == descriptors.end()) {
             throw HostError("--class: no plugin with the id or name '" + *wanted + "' in " +
-                            module.path().string());
+                            utf8Of(module.path()));
         }
         pluginId = (*found)->id;
     }
-    const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
+    const std::filesystem::path output =
+        pathFromUtf8(parsed.value("output").value_or("vstkit-host-test"));
     std::filesystem::create_directories(output);
     ClapSuiteContext context{module, pluginId, output, drag};
     const bool isolate = kIsolateByDefault && !parsed.has("in-process");
@@ -208,7 +210,7 @@ int runConformance(std::span<const std::string_view> arguments) {
     } else if (parsed.value("drag-height") || parsed.value("await-drag")) {
         throw HostError("--drag-height and --await-drag need --drag-parameter");
     }
-    const std::filesystem::path path = parsed.onlyPositional("bundle");
+    const std::filesystem::path path = pathFromUtf8(parsed.onlyPositional("bundle"));
 #if !defined(_WIN32)
     if (parsed.value("isolated-check")) {
         throw HostError("--isolated-check is the Windows build's own (Linux forks each check)");
@@ -242,7 +244,8 @@ int runConformance(std::span<const std::string_view> arguments) {
 #endif
     const Module module{path};
     auto host = owned(new HostApplication);
-    const std::filesystem::path output = parsed.value("output").value_or("vstkit-host-test");
+    const std::filesystem::path output =
+        pathFromUtf8(parsed.value("output").value_or("vstkit-host-test"));
     std::filesystem::create_directories(output);
     SuiteContext context{module, chooseAudioClass(module, parsed.value("class")),
                          *host,  output,
@@ -258,7 +261,7 @@ int runConformance(std::span<const std::string_view> arguments) {
     }
 #endif
     std::printf("testing '%s' in %s (%s)\n", context.audioClass.name.c_str(),
-                module.bundlePath().string().c_str(),
+                utf8Of(module.bundlePath()).c_str(),
                 isolate ? "each check in its own process" : "all checks in this process");
     return runChecks(checks, parsed, isolate);
 }

@@ -9,6 +9,7 @@
 #endif
 #include "commands.h"
 #include "json_writer.h"
+#include "platform/utf8_path.h"
 #include "pluginterfaces/vst/ivstaudioprocessor.h"
 #include "vst3/host_application.h"
 #include "vst3/plugin_instance.h"
@@ -69,7 +70,7 @@ int runInfo(std::span<const std::string_view> arguments) {
         return printClapInfo(bundle, parsed.has("json"));
     }
 #endif
-    const Module module{bundle};
+    const Module module{pathFromUtf8(bundle)};
     auto host = owned(new HostApplication);
     const PluginInstance instance{module, module.firstClassOf(kVstAudioEffectClass), *host};
     const auto factory = module.factoryDescription();
@@ -79,7 +80,7 @@ int runInfo(std::span<const std::string_view> arguments) {
 
     std::ostringstream out;
     if (parsed.has("json")) {
-        out << "{\n  \"bundle\": " << jsonString(module.bundlePath().string())
+        out << "{\n  \"bundle\": " << jsonString(utf8Of(module.bundlePath()))
             << ",\n  \"factory\": {\"vendor\": " << jsonString(factory.vendor)
             << ", \"url\": " << jsonString(factory.url)
             << ", \"email\": " << jsonString(factory.email) << "},\n  \"classes\": [";
@@ -116,8 +117,8 @@ int runInfo(std::span<const std::string_view> arguments) {
         }
         out << "\n  ]\n}\n";
     } else {
-        out << "bundle   " << module.bundlePath().string() << "\nfactory  vendor '"
-            << factory.vendor << "', url '" << factory.url << "'\n";
+        out << "bundle   " << utf8Of(module.bundlePath()) << "\nfactory  vendor '" << factory.vendor
+            << "', url '" << factory.url << "'\n";
         for (const auto& c : classes) {
             out << "class    " << c.category << ": '" << c.name << "' [" << c.subCategories
                 << "] vendor '" << c.vendor << "' version " << c.version << " (" << c.sdkVersion

@@ -8,6 +8,7 @@
 #include "cid_text.h"
 #include "commands.h"
 #include "json_writer.h"
+#include "platform/utf8_path.h"
 #include "vst3/host_error.h"
 #include "vst3/module.h"
 
@@ -37,13 +38,13 @@ std::string subCategoriesArray(const std::string& joined) {
 
 int runModuleInfo(std::span<const std::string_view> arguments) {
     const Arguments parsed{arguments, {"stdout"}, {}};
-    const Module module{parsed.onlyPositional("bundle")};
+    const Module module{pathFromUtf8(parsed.onlyPositional("bundle"))};
     const auto factory = module.factoryDescription();
     const auto classes = module.classes();
     const std::string version = classes.empty() ? "" : classes.front().version;
 
     std::ostringstream json;
-    json << "{\n  \"Name\": " << jsonString(module.bundlePath().stem().string())
+    json << "{\n  \"Name\": " << jsonString(utf8Of(module.bundlePath().stem()))
          << ",\n  \"Version\": " << jsonString(version)
          << ",\n  \"Factory Info\": {\n    \"Vendor\": " << jsonString(factory.vendor)
          << ",\n    \"URL\": " << jsonString(factory.url)
@@ -81,9 +82,9 @@ int runModuleInfo(std::span<const std::string_view> arguments) {
     std::ofstream file{path};
     file << json.str();
     if (!file) {
-        throw HostError("cannot write " + path.string());
+        throw HostError("cannot write " + utf8Of(path));
     }
-    std::printf("wrote %s\n", path.string().c_str());
+    std::printf("wrote %s\n", utf8Of(path).c_str());
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "clap/clap_module.h"
 #endif
 #include "commands.h"
+#include "platform/utf8_path.h"
 #include "render_job.h"
 #include "vst3/host_error.h"
 
@@ -29,7 +30,7 @@ std::pair<std::string, std::string> splitAssignment(const std::string& option,
 /// '#' comments and a header line are skipped.
 AutomationText readAutomation(const std::string& assignment) {
     auto [name, path] = splitAssignment("automation", assignment);
-    std::ifstream file{path};
+    std::ifstream file{pathFromUtf8(path)};
     if (!file) {
         throw HostError("cannot read automation file " + path);
     }
@@ -82,7 +83,7 @@ int runRender(std::span<const std::string_view> arguments) {
                           ? Arguments::parseInt("block", *parsed.value("block"), 1, 65536)
                           : 512;
 
-    job.input = readAudioFile(*inPath);
+    job.input = readAudioFile(pathFromUtf8(*inPath));
     const AudioClip& clip = job.input;
     if (clip.channels.empty() || clip.channels.size() > 2) {
         throw HostError(*inPath + " has " + std::to_string(clip.channels.size()) +
@@ -100,10 +101,10 @@ int runRender(std::span<const std::string_view> arguments) {
         }
     }
     if (const auto statePath = parsed.value("state")) {
-        job.statePath = *statePath;
+        job.statePath = pathFromUtf8(*statePath);
     }
     if (const auto savePath = parsed.value("save-state")) {
-        job.saveStatePath = *savePath;
+        job.saveStatePath = pathFromUtf8(*savePath);
     }
     for (const auto& assignment : parsed.values("set")) {
         job.settings.push_back(splitAssignment("set", assignment));
@@ -119,7 +120,7 @@ int runRender(std::span<const std::string_view> arguments) {
     const AudioClip rendered =
         isClapPath(bundle) ? renderClap(bundle, job) : renderVst3(bundle, job);
 #endif
-    writeWavFile(*outPath, rendered);
+    writeWavFile(pathFromUtf8(*outPath), rendered);
     std::printf("rendered %zu frames (%d ch, %d Hz, %d-bit blocks of %d): %s -> %s\n",
                 clip.frames(), static_cast<int>(clip.channels.size()), clip.sampleRate,
                 job.sampleBits, job.blockFrames, inPath->c_str(), outPath->c_str());

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "platform/utf8_path.h"
 #include "vst3/host_error.h"
 
 namespace vstkit::host {
@@ -63,7 +64,7 @@ bool looksLikeAValue(std::string_view text) {
 std::vector<std::uint8_t> readStateFile(const std::filesystem::path& path) {
     std::ifstream file{path, std::ios::binary};
     if (!file) {
-        throw HostError("cannot read state file " + path.string());
+        throw HostError("cannot read state file " + utf8Of(path));
     }
     return {std::istreambuf_iterator<char>{file}, std::istreambuf_iterator<char>{}};
 }
@@ -73,7 +74,7 @@ void writeStateFile(const std::filesystem::path& path, const std::vector<std::ui
     file.write(reinterpret_cast<const char*>(bytes.data()),
                static_cast<std::streamsize>(bytes.size()));
     if (!file.flush()) {
-        throw HostError("cannot write state file " + path.string());
+        throw HostError("cannot write state file " + utf8Of(path));
     }
 }
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "platform/utf8_path.h"
 #include "render_job.h"
 #include "vst3/host_application.h"
 #include "vst3/host_error.h"
@@ -41,7 +42,7 @@ AudioClip renderVst3(const std::string& bundle, const RenderJob& job) {
     const AudioClip& clip = job.input;
     const int blockFrames = job.blockFrames;
     const int sampleBits = job.sampleBits;
-    const Module module{bundle};
+    const Module module{pathFromUtf8(bundle)};
     auto host = owned(new HostApplication);
     PluginInstance instance{module, module.firstClassOf(kVstAudioEffectClass), *host};
     if (job.statePath) {

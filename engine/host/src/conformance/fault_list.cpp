@@ -1,4 +1,5 @@
 #include "fault_list.h"
+#include "platform/utf8_path.h"
 
 #include <fstream>
 
@@ -22,7 +23,7 @@ CheckResult FaultList::verdict(const std::filesystem::path& outputDirectory,
     }
     std::string detail = faults_.front();
     if (faults_.size() > 1) {
-        detail += " (and " + std::to_string(faults_.size() - 1) + " more: " + path.string() + ")";
+        detail += " (and " + std::to_string(faults_.size() - 1) + " more: " + utf8Of(path) + ")";
     }
     return CheckResult::fail(detail);
 }

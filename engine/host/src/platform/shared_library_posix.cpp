@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "platform/utf8_path.h"
 #include "vst3/host_error.h"
 
 namespace vstkit::host {
@@ -12,8 +13,7 @@ SharedLibrary SharedLibrary::open(const std::filesystem::path& path) {
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
         const char* reason = dlerror();
-        throw HostError("cannot load " + path.string() + ": " +
-                        (reason ? reason : "unknown error"));
+        throw HostError("cannot load " + utf8Of(path) + ": " + (reason ? reason : "unknown error"));
     }
     return SharedLibrary{handle};
 }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "platform/utf8_path.h"
 #include "shared_library.h"
 #include "vst3/host_error.h"
 
@@ -29,7 +30,7 @@ SharedLibrary SharedLibrary::open(const std::filesystem::path& path) {
     HMODULE handle = LoadLibraryExW(
         path.c_str(), nullptr, LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS);
     if (handle == nullptr) {
-        throw HostError("cannot load " + path.string() + ": " + systemMessage(GetLastError()));
+        throw HostError("cannot load " + utf8Of(path) + ": " + systemMessage(GetLastError()));
     }
     return SharedLibrary{reinterpret_cast<void*>(handle)};
 }

@@ -4,6 +4,7 @@
 
 #include "host_error.h"
 #include "platform/bundle_folder.h"
+#include "platform/utf8_path.h"
 #include "strings.h"
 
 namespace vstkit::host {
@@ -36,13 +37,13 @@ Function symbol(const SharedLibrary& library, const char* name) {
 Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
     std::error_code error;
     if (!std::filesystem::is_directory(bundle_, error)) {
-        throw HostError("not a VST3 bundle (no such folder): " + bundle_.string());
+        throw HostError("not a VST3 bundle (no such folder): " + utf8Of(bundle_));
     }
     bundle_ = std::filesystem::canonical(bundle_, error);
     binary_ = bundle_ / "Contents" / bundleArchitectureFolder() /
-              bundleBinaryName(bundle_.stem().string());
+              pathFromUtf8(bundleBinaryName(utf8Of(bundle_.stem())));
     if (!std::filesystem::is_regular_file(binary_, error)) {
-        throw HostError("not a VST3 bundle (missing " + binary_.string() + ")");
+        throw HostError("not a VST3 bundle (missing " + utf8Of(binary_) + ")");
     }
     // A throw from here on unloads the library with the members.
     library_ = SharedLibrary::open(binary_);
@@ -53,7 +54,7 @@ Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
         const bool entered = entry(library_.handle());
 #endif
         if (!entered) {
-            throw HostError(std::string{kModuleEntry} + " failed in " + binary_.string());
+            throw HostError(std::string{kModuleEntry} + " failed in " + utf8Of(binary_));
         }
     }
     // On failure past ModuleEntry, ModuleExit must run before unloading.
@@ -65,12 +66,12 @@ Module::Module(const std::filesystem::path& bundle) : bundle_(bundle) {
     auto getFactory = symbol<GetFactoryFunction>(library_, "GetPluginFactory");
     if (getFactory == nullptr) {
         exitModule();
-        throw HostError("no GetPluginFactory in " + binary_.string());
+        throw HostError("no GetPluginFactory in " + utf8Of(binary_));
     }
     IPluginFactory* factory = getFactory();
     if (factory == nullptr) {
         exitModule();
-        throw HostError("GetPluginFactory returned null in " + binary_.string());
+        throw HostError("GetPluginFactory returned null in " + utf8Of(binary_));
     }
     factory_ = owned(factory);
 }
@@ -133,7 +134,7 @@ ClassDescription Module::firstClassOf(const std::string& category) const {
             return description;
         }
     }
-    throw HostError("no '" + category + "' class in " + bundle_.string());
+    throw HostError("no '" + category + "' class in " + utf8Of(bundle_));
 }
 
 }  // namespace vstkit::host
