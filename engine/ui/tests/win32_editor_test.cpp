@@ -326,6 +326,32 @@ int main() {
                topOf(controlOf(window, 0)).top == firstTop,
            "at the natural height again: no scroll bar, the rows where they were");
 
+    // Tab and Shift-Tab move through the rows without a dialog loop in the host.
+    SetFocus(controlOf(window, 0));
+    SendMessageW(controlOf(window, 0), WM_KEYDOWN, VK_TAB, 0);
+    const bool tabToOwnBox = GetFocus() == valueBoxOf(window, 0);
+    SendMessageW(valueBoxOf(window, 0), WM_KEYDOWN, VK_TAB, 0);
+    const bool tabToNextRow = GetFocus() == controlOf(window, 1);
+    std::array<BYTE, 256> keys{};
+    GetKeyboardState(keys.data());
+    keys[VK_SHIFT] = 0x80;
+    SetKeyboardState(keys.data());
+    SendMessageW(controlOf(window, 1), WM_KEYDOWN, VK_TAB, 0);
+    keys[VK_SHIFT] = 0;
+    SetKeyboardState(keys.data());
+    expect(tabToOwnBox && tabToNextRow && GetFocus() == valueBoxOf(window, 0),
+           "Tab moves from a row's control to its box and on to the next row, Shift-Tab back");
+    // A host that does run a dialog loop keeps Tab, and gives the box Enter and Escape.
+    MSG tab{valueBoxOf(window, 0), WM_KEYDOWN, VK_TAB, 0, 0, {}};
+    MSG enter{valueBoxOf(window, 0), WM_KEYDOWN, VK_RETURN, 0, 0, {}};
+    const auto dialogCode = [&window](MSG& pending) {
+        return SendMessageW(valueBoxOf(window, 0), WM_GETDLGCODE, pending.wParam,
+                            reinterpret_cast<LPARAM>(&pending));
+    };
+    expect((dialogCode(tab) & (DLGC_WANTALLKEYS | DLGC_WANTMESSAGE | DLGC_WANTTAB)) == 0 &&
+               (dialogCode(enter) & DLGC_WANTMESSAGE) != 0,
+           "to a dialog loop the value box wants Enter and Escape, not Tab");
+
     // Closing mid-drag ends the gesture.
     access.edits.clear();
     SendMessageW(cutoff, TBM_GETCHANNELRECT, 0, reinterpret_cast<LPARAM>(&channel));

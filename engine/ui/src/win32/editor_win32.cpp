@@ -70,7 +70,7 @@ LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPA
                                    UINT_PTR id, DWORD_PTR row);
 LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
                                    UINT_PTR id, DWORD_PTR row);
-LRESULT CALLBACK revealOnFocusProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+LRESULT CALLBACK keyboardFocusProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
                                         UINT_PTR id, DWORD_PTR row);
 
 /// Everything an open editor has; Editor::Session is this.
@@ -333,8 +333,13 @@ LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPA
         return 0;
     }
     if (message == WM_GETDLGCODE) {
-        // A host whose loop calls IsDialogMessage would take Enter and Escape.
-        return DefSubclassProc(window, message, wParam, lParam) | DLGC_WANTALLKEYS;
+        // A host whose loop calls IsDialogMessage would take Enter and
+        // Escape; Tab it may keep, to move the focus.
+        const LRESULT code = DefSubclassProc(window, message, wParam, lParam);
+        const auto* pending = reinterpret_cast<const MSG*>(lParam);
+        const bool enterOrEscape = pending != nullptr && pending->message == WM_KEYDOWN &&
+                                   (pending->wParam == VK_RETURN || pending->wParam == VK_ESCAPE);
+        return enterOrEscape ? code | DLGC_WANTMESSAGE : code;
     }
     if (message == WM_CHAR && (wParam == L'\r' || wParam == 0x1B)) {
         return 0;  // Handled at WM_KEYDOWN; a single-line edit box would beep.
@@ -376,15 +381,28 @@ LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPA
     return DefSubclassProc(window, message, wParam, lParam);
 }
 
-/// Every control's second subclass: Tab onto a row scrolled out of sight
-/// scrolls it into view. A click does not: the rows would move under the pointer.
-LRESULT CALLBACK revealOnFocusProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+/// Every control's outer subclass. Tab and Shift-Tab move the focus through
+/// the rows as on Linux, also in a host whose message loop does not (one
+/// that calls IsDialogMessage moves it before the control sees the key).
+/// The keyboard focus on a row scrolled out of sight scrolls it into view; a
+/// click does not, or the rows would move under the pointer.
+LRESULT CALLBACK keyboardFocusProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
                                         UINT_PTR /*id*/, DWORD_PTR data) {
+    if (message == WM_KEYDOWN && wParam == VK_TAB) {
+        const BOOL backwards = GetKeyState(VK_SHIFT) < 0 ? TRUE : FALSE;
+        if (HWND next = GetNextDlgTabItem(GetParent(window), window, backwards)) {
+            SetFocus(next);
+        }
+        return 0;
+    }
+    if (message == WM_CHAR && wParam == L'\t') {
+        return 0;  // Handled at WM_KEYDOWN.
+    }
     if (message == WM_SETFOCUS && GetKeyState(VK_LBUTTON) >= 0) {
         reinterpret_cast<WindowState*>(data)->reveal(window);
     }
     if (message == WM_NCDESTROY) {
-        RemoveWindowSubclass(window, revealOnFocusProcedure, 0);
+        RemoveWindowSubclass(window, keyboardFocusProcedure, 0);
     }
     return DefSubclassProc(window, message, wParam, lParam);
 }
@@ -545,8 +563,8 @@ bool Editor::open(NativeWindow parent) {
                 reinterpret_cast<DWORD_PTR>(static_cast<WindowState*>(session.get()));
             SetWindowSubclass(row.valueBox(), valueBoxProcedure, 0, state);
             SetWindowSubclass(row.control(), trackbarProcedure, 0, state);
-            SetWindowSubclass(row.valueBox(), revealOnFocusProcedure, 0, state);
-            SetWindowSubclass(row.control(), revealOnFocusProcedure, 0, state);
+            SetWindowSubclass(row.valueBox(), keyboardFocusProcedure, 0, state);
+            SetWindowSubclass(row.control(), keyboardFocusProcedure, 0, state);
         }
         SetWindowLongPtrW(session->window, GWLP_USERDATA,
                           reinterpret_cast<LONG_PTR>(static_cast<WindowState*>(session.get())));
