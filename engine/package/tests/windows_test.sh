@@ -14,9 +14,10 @@
 #      Linux build, and the other way round, with the same values, and the
 #      bytes are the same on both;
 #   6. the Win32 editor under Xvfb: its own test (every kind of row, typed
-#      values, host values, content scale); an XTest drag (xdotool) on the Gain
-#      slider is one begin/perform/end gesture and the value follows; the
-#      screen is kept as a PNG.
+#      values, host values, content scale, scrolling, Tab), and again at
+#      144 dpi (Wine's LogPixels) with no content scale from the host; an
+#      XTest drag (xdotool) on the Gain slider is one begin/perform/end
+#      gesture and the value follows; the screen is kept as a PNG.
 # Wine runs in a prefix of its own under the build folder, and with its
 # debugger off, so that a crash gives a non-zero exit instead of a dialog.
 #
@@ -87,6 +88,11 @@ host() { "$WINE" "$HOST_EXE" "$@"; }
 rms_db() {
     sox "$1" -n stat 2>&1 | awk '/RMS *amplitude/ { if ($3 > 0) printf "%.3f", 20 * log($3) / log(10); else print "-inf" }'
 }
+# set_dpi N : the screen's dpi as Wine tells programs started after this
+# (LogPixels); the stage runs at 96 except where it says otherwise.
+set_dpi() {
+    "$WINE" reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d "$1" /f >/dev/null 2>&1
+}
 # within VALUE TARGET TOLERANCE : |VALUE - TARGET| <= TOLERANCE.
 within() { awk -v v="$1" -v t="$2" -v d="$3" 'BEGIN { exit !(v != "" && v - t <= d && t - v <= d) }'; }
 
@@ -105,6 +111,8 @@ echo "== 0. Wine's prefix ($WINEPREFIX)"
 start=$SECONDS
 if "$WINE" wineboot --init >"$WORK/wineboot.log" 2>&1 && [[ -d "$WINEPREFIX/drive_c/windows" ]]; then
     ok "a 64-bit Wine prefix in $((SECONDS - start)) s ($("$WINE" --version 2>/dev/null))"
+    # 96 dpi, whatever a run stopped half-way left behind.
+    set_dpi 96 || fail "cannot set Wine's dpi"
 else
     tail -5 "$WORK/wineboot.log" | sed 's/^/    | /'
     fail "wineboot could not make the prefix"
@@ -280,11 +288,20 @@ fi
 
 echo "== 6. the Win32 editor under Xvfb: its own test, an XTest drag, and a screenshot"
 if "$WINE" "$WINDOWS_BUILD/engine/ui/vstkit_ui_win32_tests.exe" >"$WORK/ui-win32.log" 2>&1; then
-    ok "the editor's own test: $(tail -n 1 "$WORK/ui-win32.log") (typed values, drag, check box, list, host values, scale)"
+    ok "the editor's own test: $(tail -n 1 "$WORK/ui-win32.log") (typed values, drag, check box, list, host values, scale, scrolling, Tab)"
 else
     grep -E 'FAIL' "$WORK/ui-win32.log" | sed 's/^/    | /'
     fail "the editor's own test: $(tail -n 1 "$WORK/ui-win32.log")"
 fi
+# As on a 150 % screen: the host gives no content scale, Windows says 144 dpi.
+if set_dpi 144 && "$WINE" "$WINDOWS_BUILD/engine/ui/vstkit_ui_win32_tests.exe" --dpi 144 \
+    >"$WORK/ui-win32-dpi.log" 2>&1; then
+    ok "at 144 dpi: $(grep -oE 'opens at [0-9x]+ \(natural [0-9x]+\)' "$WORK/ui-win32-dpi.log"), host asked for that size, $(grep -oE 'text is .*' "$WORK/ui-win32-dpi.log")"
+else
+    sed 's/^/    | /' "$WORK/ui-win32-dpi.log"
+    fail "the editor at 144 dpi"
+fi
+set_dpi 96 || fail "cannot set Wine's dpi back to 96"
 skips=()
 for check in factory parameters state bad-state lifecycle blocks automation bad-input tail realtime; do
     skips+=(--skip "$check")

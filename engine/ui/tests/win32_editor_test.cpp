@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,10 @@ class RecordingAccess final : public vstkit::ui::ParameterAccess {
     }
     void endEdit(std::size_t index) override { edits.push_back({Call::End, index, 0.0F}); }
     void followPlugin() noexcept override { ++follows; }
+    bool requestResize(int width, int height) override {
+        requested = {width, height};
+        return true;
+    }
 
     [[nodiscard]] int count(Call call, std::size_t index) const {
         int total = 0;
@@ -63,6 +68,7 @@ class RecordingAccess final : public vstkit::ui::ParameterAccess {
     std::array<float, kTable.size()> values{};
     std::vector<Edit> edits;
     int follows = 0;
+    std::array<int, 2> requested{};
 };
 
 int failures = 0;
@@ -135,9 +141,63 @@ HWND makeHostWindow() {
                            800, 400, nullptr, nullptr, windowClass.hInstance, nullptr);
 }
 
+/// The font's pixel height from fontDescription() ("Face 17 px").
+int fontPixels(const std::string& description) {
+    const auto end = description.rfind(" px");
+    const auto start = description.rfind(' ', end - 1);
+    return end == std::string::npos || start == std::string::npos
+               ? 0
+               : std::atoi(description.substr(start + 1, end - start - 1).c_str());
+}
+
+/// --dpi N: Windows says the host's window is at N dpi (the stage sets
+/// Wine's LogPixels), and the host gives no content scale. The editor opens
+/// at N / 96 of its natural size, asks the host for that size, and draws its
+/// text that much larger.
+int checkDpi(int dpi) {
+    const HWND host = makeHostWindow();
+    RecordingAccess access;
+    vstkit::ui::Editor editor{kTable, access, "Win32 Test"};
+    const int naturalWidth = editor.width();
+    const int naturalHeight = editor.height();
+    expect(editor.open(reinterpret_cast<vstkit::ui::NativeWindow>(host)),
+           "opens in the host's window: " + editor.error());
+    const double scale = dpi / 96.0;
+    const int wantedWidth = static_cast<int>(std::lround(naturalWidth * scale));
+    const int wantedHeight = static_cast<int>(std::lround(naturalHeight * scale));
+    RECT client{};
+    GetClientRect(reinterpret_cast<HWND>(editor.nativeWindow()), &client);
+    expect(std::abs(editor.width() - wantedWidth) <= 1 &&
+               std::abs(editor.height() - wantedHeight) <= 1 && client.right == editor.width() &&
+               client.bottom == editor.height(),
+           "at " + std::to_string(dpi) + " dpi it opens at " + std::to_string(editor.width()) +
+               "x" + std::to_string(editor.height()) + " (natural " + std::to_string(naturalWidth) +
+               "x" + std::to_string(naturalHeight) + ")");
+    expect(access.requested == std::array<int, 2>{editor.width(), editor.height()},
+           "and asks the host for that size: " + std::to_string(access.requested[0]) + "x" +
+               std::to_string(access.requested[1]));
+    const int scaledFont = fontPixels(editor.fontDescription());
+    editor.setContentScale(1.0F);
+    const int naturalFont = fontPixels(editor.fontDescription());
+    expect(naturalFont > 0 && std::abs(scaledFont - naturalFont * scale) <= 2.0,
+           "its text is " + std::to_string(scaledFont) + " px against " +
+               std::to_string(naturalFont) + " px at 96 dpi");
+    editor.close();
+    DestroyWindow(host);
+    std::printf("%d passed, %d failed\n", passes, failures);
+    return failures == 0 ? 0 : 1;
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc == 3 && std::string_view{argv[1]} == "--dpi") {
+        return checkDpi(std::atoi(argv[2]));
+    }
+    if (argc != 1) {
+        std::fputs("usage: vstkit_ui_win32_tests [--dpi N]\n", stderr);
+        return 2;
+    }
     const HWND host = makeHostWindow();
     RecordingAccess access;
     vstkit::ui::Editor editor{kTable, access, "Win32 Test"};
