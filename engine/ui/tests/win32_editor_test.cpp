@@ -248,6 +248,12 @@ int main(int argc, char** argv) {
     expect(std::abs(access.values[Row::kMode] - 1.0F) < 1e-6F &&
                SendMessageW(controlOf(window, Row::kMode), CB_GETCURSEL, 0, 0) == 3,
            "typing a choice's label selects it");
+    // U+2212, the minus sign a keyboard layout or a copied value may give.
+    typeInto(valueBoxOf(window, Row::kTranspose), L"\u22125 st");
+    expect(std::abs(access.values[Row::kTranspose] -
+                    vstkit::protocol::toNormalized(kTable[Row::kTranspose], -5.0F)) < 1e-6F &&
+               textOf(valueBoxOf(window, Row::kTranspose)) == L"-5 st",
+           "typing \u2212 5 st (U+2212) sets Transpose to -5 st");
 
     // A drag on the trackbar: one begin, performs, one end.
     access.edits.clear();
