@@ -130,10 +130,21 @@ void dragTrackbar(HWND trackbar, int fromX, int toX, bool release) {
     }
 }
 
+/// Wheel messages that reached the host's window.
+int hostWheels = 0;
+
+LRESULT CALLBACK hostProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam) {
+    if (message == WM_MOUSEWHEEL) {
+        ++hostWheels;
+        return 0;
+    }
+    return DefWindowProcW(window, message, wParam, lParam);
+}
+
 HWND makeHostWindow() {
     WNDCLASSEXW windowClass{};
     windowClass.cbSize = sizeof windowClass;
-    windowClass.lpfnWndProc = DefWindowProcW;
+    windowClass.lpfnWndProc = hostProcedure;
     windowClass.hInstance = GetModuleHandleW(nullptr);
     windowClass.lpszClassName = L"VstKitWin32EditorTestHost";
     RegisterClassExW(&windowClass);
@@ -391,6 +402,10 @@ int main(int argc, char** argv) {
                (GetWindowLongW(window, GWL_STYLE) & WS_VSCROLL) == 0 &&
                topOf(controlOf(window, 0)).top == firstTop,
            "at the natural height again: no scroll bar, the rows where they were");
+    const int wheelsBefore = hostWheels;
+    SendMessageW(window, WM_MOUSEWHEEL, MAKEWPARAM(0, -WHEEL_DELTA), 0);
+    expect(hostWheels == wheelsBefore + 1 && scrollPosition().nPos == 0,
+           "with nothing to scroll, the wheel goes on to the host's window");
 
     // Tab and Shift-Tab move through the rows without a dialog loop in the host.
     SetFocus(controlOf(window, 0));

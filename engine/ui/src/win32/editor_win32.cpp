@@ -144,8 +144,7 @@ struct WindowState {
         }
         RECT client{};
         GetClientRect(window, &client);
-        scrollOffset = std::clamp(scrollOffset, 0,
-                                  std::max(0, contentHeight() - static_cast<int>(client.bottom)));
+        scrollOffset = std::clamp(scrollOffset, 0, maxScroll());
         SCROLLINFO bar{};
         bar.cbSize = sizeof bar;
         bar.fMask = SIF_RANGE | SIF_PAGE | SIF_POS;
@@ -288,6 +287,10 @@ LRESULT CALLBACK editorProcedure(HWND window, UINT message, WPARAM wParam, LPARA
             session->onScrollBar(LOWORD(wParam));
             return 0;
         case WM_MOUSEWHEEL: {
+            if (session->maxScroll() == 0) {
+                // Nothing to scroll: the host's window may want the wheel.
+                return DefWindowProcW(window, message, wParam, lParam);
+            }
             // A notch (WHEEL_DELTA) scrolls one row, as the Linux editor's wheel does.
             session->wheelRemainder += GET_WHEEL_DELTA_WPARAM(wParam);
             const int notches = session->wheelRemainder / WHEEL_DELTA;
