@@ -102,9 +102,20 @@ int run(const std::vector<std::string_view>& arguments) {
 #if defined(_WIN32)
 /// Windows hands programs their arguments in UTF-16 (main's would be in the
 /// ANSI code page and lose any path character outside it): vstkit-host
-/// works in UTF-8, and writes UTF-8 to a console too.
+/// works in UTF-8, and writes UTF-8 to a console too (its code page is
+/// given back at the end: it outlives the program).
 int wmain(int argc, wchar_t** argv) {
-    SetConsoleOutputCP(CP_UTF8);
+    struct ConsoleInUtf8 {
+        UINT previous = GetConsoleOutputCP();
+        ConsoleInUtf8() { SetConsoleOutputCP(CP_UTF8); }
+        ~ConsoleInUtf8() {
+            if (previous != 0) {
+                SetConsoleOutputCP(previous);
+            }
+        }
+        ConsoleInUtf8(const ConsoleInUtf8&) = delete;
+        ConsoleInUtf8& operator=(const ConsoleInUtf8&) = delete;
+    } const console;
     std::vector<std::string> texts;
     texts.reserve(static_cast<std::size_t>(argc));
     for (int index = 1; index < argc; ++index) {
