@@ -348,6 +348,14 @@ int main(int argc, char** argv) {
                            [&fonts](HFONT font) { return font == fonts.front(); }),
            "every one of the " + std::to_string(fonts.size()) +
                " names, boxes and lists took the new scale's font");
+    // At 1.25 a 34 px row is placed 43 px tall (42.5 rounded): the height
+    // must be summed the same way, or many rows outgrow the window.
+    editor.setContentScale(1.25F);
+    const int rowsHeight = 55 + static_cast<int>(kTable.size()) * 43 + 15;
+    expect(editor.height() == rowsHeight,
+           "content scale 1.25: " + std::to_string(editor.height()) + " px tall (header 55, " +
+               std::to_string(kTable.size()) +
+               " rows of 43, margin 15: " + std::to_string(rowsHeight) + ")");
     editor.setContentScale(1.0F);
     expect(!editor.resize(editor.minimumWidth() - 1, editor.height()) &&
                editor.resize(editor.minimumWidth() + 50, editor.height()),
@@ -394,10 +402,37 @@ int main(int argc, char** argv) {
     SendMessageW(window, WM_MOUSEWHEEL, MAKEWPARAM(0, WHEEL_DELTA), 0);
     expect(scrollPosition().nPos == bottomPosition - 34,
            "a wheel notch up scrolls one row (34 px)");
+    // Focus coming back from another window (Alt-Tab) leaves the rows alone.
+    SetFocus(host);
     SetFocus(controlOf(window, 0));
-    const RECT firstControl = topOf(controlOf(window, 0));
-    expect(firstControl.top >= 0 && firstControl.bottom <= client.bottom,
-           "the keyboard focus on a hidden row scrolls it into view");
+    expect(scrollPosition().nPos == bottomPosition - 34,
+           "the focus coming from another window onto a hidden row leaves the rows where they are");
+    // Tab from one control to another: the row comes into view.
+    SetFocus(valueBoxOf(window, 0));
+    const RECT firstBox = topOf(valueBoxOf(window, 0));
+    expect(firstBox.top >= 0 && firstBox.bottom <= client.bottom,
+           "the keyboard focus moved onto a hidden row scrolls it into view");
+    // The wheel: the slider under the pointer takes it, as on Linux; with
+    // the pointer elsewhere it scrolls even though Windows sends it to the
+    // focused slider.
+    const HWND cutoffTrack = controlOf(window, Row::kCutoff);
+    SetFocus(cutoffTrack);
+    access.edits.clear();
+    const float cutoffBefore = access.values[Row::kCutoff];
+    const int positionBefore = scrollPosition().nPos;
+    RECT track{};
+    GetWindowRect(cutoffTrack, &track);
+    SendMessageW(cutoffTrack, WM_MOUSEWHEEL, MAKEWPARAM(0, WHEEL_DELTA),
+                 MAKELPARAM((track.left + track.right) / 2, (track.top + track.bottom) / 2));
+    expect(access.count(Call::Begin, Row::kCutoff) == 1 &&
+               access.count(Call::End, Row::kCutoff) == 1 &&
+               access.values[Row::kCutoff] > cutoffBefore &&
+               scrollPosition().nPos == positionBefore,
+           "the wheel over the focused Cutoff slider nudges it up in one gesture");
+    access.edits.clear();
+    SendMessageW(cutoffTrack, WM_MOUSEWHEEL, MAKEWPARAM(0, -WHEEL_DELTA), MAKELPARAM(3000, 3000));
+    expect(access.edits.empty() && scrollPosition().nPos == positionBefore + 34,
+           "the wheel elsewhere, sent to the focused slider, scrolls a row and leaves its value");
     expect(editor.resize(editor.width(), editor.height()) &&
                (GetWindowLongW(window, GWL_STYLE) & WS_VSCROLL) == 0 &&
                topOf(controlOf(window, 0)).top == firstTop,

@@ -7,6 +7,7 @@
 #include <commctrl.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -70,8 +71,8 @@ LRESULT CALLBACK valueBoxProcedure(HWND window, UINT message, WPARAM wParam, LPA
                                    UINT_PTR id, DWORD_PTR row);
 LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
                                    UINT_PTR id, DWORD_PTR row);
-LRESULT CALLBACK keyboardFocusProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
-                                        UINT_PTR id, DWORD_PTR row);
+LRESULT CALLBACK rowControlProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+                                     UINT_PTR id, DWORD_PTR row);
 
 /// Everything an open editor has; Editor::Session is this.
 struct WindowState {
@@ -387,25 +388,47 @@ LRESULT CALLBACK trackbarProcedure(HWND window, UINT message, WPARAM wParam, LPA
 /// Every control's outer subclass. Tab and Shift-Tab move the focus through
 /// the rows as on Linux, also in a host whose message loop does not (one
 /// that calls IsDialogMessage moves it before the control sees the key).
-/// The keyboard focus on a row scrolled out of sight scrolls it into view; a
-/// click does not, or the rows would move under the pointer.
-LRESULT CALLBACK keyboardFocusProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
-                                        UINT_PTR /*id*/, DWORD_PTR data) {
-    if (message == WM_KEYDOWN && wParam == VK_TAB) {
+/// The keyboard focus moved onto a row scrolled out of sight scrolls it into
+/// view; a click does not, or the rows would move under the pointer. The
+/// wheel goes to the control under the pointer only.
+LRESULT CALLBACK rowControlProcedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam,
+                                     UINT_PTR /*id*/, DWORD_PTR data) {
+    if (message == WM_MOUSEWHEEL) {
+        // As on Linux, a control under the pointer takes the wheel; the wheel
+        // elsewhere (Windows sends it to the focused control) scrolls the rows.
+        const POINT pointer{static_cast<short>(LOWORD(lParam)), static_cast<short>(HIWORD(lParam))};
+        RECT area{};
+        GetWindowRect(window, &area);
+        if (PtInRect(&area, pointer) == FALSE) {
+            return SendMessageW(GetParent(window), message, wParam, lParam);
+        }
+        // A trackbar's own wheel (where it has one) goes down for a notch up.
+        auto* session = reinterpret_cast<WindowState*>(data);
+        if (auto* row = session->rowOfWindow(window);
+            row != nullptr && window == row->control() &&
+            row->onWheel(session->access, GET_WHEEL_DELTA_WPARAM(wParam))) {
+            return 0;
+        }
+    }
+    if (message == WM_KEYDOWN && wParam == VK_TAB && GetKeyState(VK_CONTROL) >= 0) {
         const BOOL backwards = GetKeyState(VK_SHIFT) < 0 ? TRUE : FALSE;
         if (HWND next = GetNextDlgTabItem(GetParent(window), window, backwards)) {
             SetFocus(next);
         }
         return 0;
     }
-    if (message == WM_CHAR && wParam == L'\t') {
+    if (message == WM_CHAR && wParam == L'\t' && GetKeyState(VK_CONTROL) >= 0) {
         return 0;  // Handled at WM_KEYDOWN.
     }
-    if (message == WM_SETFOCUS && GetKeyState(VK_LBUTTON) >= 0) {
+    // From another of the editor's controls: the keyboard moved it. Focus
+    // coming back from another window (Alt-Tab) leaves the rows where they are.
+    const auto previous = reinterpret_cast<HWND>(wParam);
+    if (message == WM_SETFOCUS && GetKeyState(VK_LBUTTON) >= 0 && previous != nullptr &&
+        GetParent(previous) == GetParent(window)) {
         reinterpret_cast<WindowState*>(data)->reveal(window);
     }
     if (message == WM_NCDESTROY) {
-        RemoveWindowSubclass(window, keyboardFocusProcedure, 0);
+        RemoveWindowSubclass(window, rowControlProcedure, 0);
     }
     return DefSubclassProc(window, message, wParam, lParam);
 }
@@ -493,6 +516,9 @@ void Editor::setContentScale(float scale) noexcept {
     height_ = 0;
     if (session_ && session_->window != nullptr) {
         try {
+            // The same rows stay in view.
+            session_->scrollOffset = static_cast<int>(
+                std::lround(static_cast<float>(session_->scrollOffset) * scale_ / session_->scale));
             session_->scale = scale_;
             session_->makeFonts();
             SetWindowPos(session_->window, nullptr, 0, 0, currentWidth(), currentHeight(),
@@ -566,8 +592,8 @@ bool Editor::open(NativeWindow parent) {
                 reinterpret_cast<DWORD_PTR>(static_cast<WindowState*>(session.get()));
             SetWindowSubclass(row.valueBox(), valueBoxProcedure, 0, state);
             SetWindowSubclass(row.control(), trackbarProcedure, 0, state);
-            SetWindowSubclass(row.valueBox(), keyboardFocusProcedure, 0, state);
-            SetWindowSubclass(row.control(), keyboardFocusProcedure, 0, state);
+            SetWindowSubclass(row.valueBox(), rowControlProcedure, 0, state);
+            SetWindowSubclass(row.control(), rowControlProcedure, 0, state);
         }
         SetWindowLongPtrW(session->window, GWLP_USERDATA,
                           reinterpret_cast<LONG_PTR>(static_cast<WindowState*>(session.get())));

@@ -135,6 +135,24 @@ void ParameterRow::onScroll(ParameterAccess& access, int code) noexcept {
     show(normalized, true);
 }
 
+bool ParameterRow::onWheel(ParameterAccess& access, int delta) noexcept {
+    if (spec_->kind != protocol::ParamKind::Continuous &&
+        spec_->kind != protocol::ParamKind::Stepped) {
+        return false;
+    }
+    wheelRemainder_ += delta;
+    const int notches = wheelRemainder_ / WHEEL_DELTA;
+    wheelRemainder_ -= notches * WHEEL_DELTA;
+    if (notches != 0) {
+        const auto line = static_cast<int>(SendMessageW(control_, TBM_GETLINESIZE, 0, 0));
+        const auto position = static_cast<int>(SendMessageW(control_, TBM_GETPOS, 0, 0));
+        SendMessageW(control_, TBM_SETPOS, TRUE,
+                     std::clamp(position + notches * line, 0, trackbarSteps()));
+        onScroll(access, TB_LINEDOWN);  // One whole step, as an arrow key gives.
+    }
+    return true;
+}
+
 void ParameterRow::release(ParameterAccess& access) noexcept {
     if (gesture_.active()) {
         gesture_.end(access);

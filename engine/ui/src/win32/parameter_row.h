@@ -29,6 +29,10 @@ class ParameterRow final {
 
     /// WM_HSCROLL from this row's trackbar.
     void onScroll(ParameterAccess& access, int code) noexcept;
+    /// The wheel over this row's trackbar: a notch up is one line (a
+    /// hundredth, or one step) up, as one gesture. Returns false for a row
+    /// without a trackbar, whose control handles the wheel itself.
+    bool onWheel(ParameterAccess& access, int delta) noexcept;
     /// The left button went down on the trackbar at (x, y) (its client
     /// coordinates), before the trackbar handles it. As the Linux editor's
     /// slider does, the thumb jumps to the pointer and a drag gesture begins
@@ -72,6 +76,8 @@ class ParameterRow final {
     HWND valueBox_ = nullptr;
     /// The value the controls show; -1 until the first follow().
     float shown_ = -1.0F;
+    /// The wheel's turn not yet a whole notch (a fine-grained wheel sends less).
+    int wheelRemainder_ = 0;
 };
 
 }  // namespace vstkit::ui::win32

@@ -28,9 +28,11 @@ struct Metrics {
     [[nodiscard]] static int widthFor(int controlWidth, float scale) noexcept {
         return scaled(2 * kMargin + kNameWidth + kValueWidth + 2 * kGap + controlWidth, scale);
     }
-    /// The height that shows `rows` rows without scrolling.
+    /// The height that shows `rows` rows without scrolling, summed from the
+    /// scaled parts as the rows are placed (at 1.25 a row is 43 px, not 42.5).
     [[nodiscard]] static int heightFor(std::size_t rows, float scale) noexcept {
-        return scaled(kHeaderHeight + static_cast<int>(rows) * kRowHeight + kMargin, scale);
+        return scaled(kHeaderHeight, scale) + static_cast<int>(rows) * scaled(kRowHeight, scale) +
+               scaled(kMargin, scale);
     }
 };
 
