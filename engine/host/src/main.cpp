@@ -1,20 +1,22 @@
 // vstkit-host: a headless VST3 host. It loads a .vst3 bundle the way a DAW
 // does, through Steinberg's interfaces only, and checks, renders or
 // describes it. Run with --help.
-#include <algorithm>
 #include <cstdio>
-#include <cwchar>
 #include <exception>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#if defined(_WIN32)
-#include <windows.h>
-#endif
-
 #include "commands/commands.h"
 #include "vst3/host_error.h"
+
+#if defined(_WIN32)
+#include <windows.h>
+
+#include <cwchar>
+
+#include "vst3/strings.h"
+#endif
 
 namespace {
 
@@ -119,13 +121,8 @@ int wmain(int argc, wchar_t** argv) {
     std::vector<std::string> texts;
     texts.reserve(static_cast<std::size_t>(argc));
     for (int index = 1; index < argc; ++index) {
-        const int wideLength = static_cast<int>(std::wcslen(argv[index]));
-        const int length =
-            WideCharToMultiByte(CP_UTF8, 0, argv[index], wideLength, nullptr, 0, nullptr, nullptr);
-        std::string text(static_cast<std::size_t>(std::max(length, 0)), '\0');
-        WideCharToMultiByte(CP_UTF8, 0, argv[index], wideLength, text.data(), length, nullptr,
-                            nullptr);
-        texts.push_back(std::move(text));
+        // On Windows the SDK's TChar is wchar_t, the arguments' UTF-16.
+        texts.push_back(vstkit::host::toUtf8(argv[index], std::wcslen(argv[index])));
     }
     return run(std::vector<std::string_view>(texts.begin(), texts.end()));
 }

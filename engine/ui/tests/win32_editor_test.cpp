@@ -433,6 +433,13 @@ int main(int argc, char** argv) {
     SendMessageW(cutoffTrack, WM_MOUSEWHEEL, MAKEWPARAM(0, -WHEEL_DELTA), MAKELPARAM(3000, 3000));
     expect(access.edits.empty() && scrollPosition().nPos == positionBefore + 34,
            "the wheel elsewhere, sent to the focused slider, scrolls a row and leaves its value");
+    // A fine-grained wheel: half a notch does nothing yet, the second half a row.
+    const auto halfNotchDown = static_cast<WORD>(-WHEEL_DELTA / 2);
+    SendMessageW(window, WM_MOUSEWHEEL, MAKEWPARAM(0, halfNotchDown), 0);
+    const bool halfKept = scrollPosition().nPos == positionBefore + 34;
+    SendMessageW(window, WM_MOUSEWHEEL, MAKEWPARAM(0, halfNotchDown), 0);
+    expect(halfKept && scrollPosition().nPos == positionBefore + 68,
+           "two half notches of a fine wheel scroll one row, the first alone none");
     expect(editor.resize(editor.width(), editor.height()) &&
                (GetWindowLongW(window, GWL_STYLE) & WS_VSCROLL) == 0 &&
                topOf(controlOf(window, 0)).top == firstTop,

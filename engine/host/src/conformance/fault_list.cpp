@@ -1,7 +1,8 @@
 #include "fault_list.h"
-#include "platform/utf8_path.h"
 
 #include <fstream>
+
+#include "platform/utf8_path.h"
 
 namespace vstkit::host::conformance {
 

@@ -15,6 +15,7 @@
 
 #include "parameter_row.h"
 #include "vstkit/ui/editor.h"
+#include "wheel_notches.h"
 #include "wide_text.h"
 #include "win32_metrics.h"
 
@@ -262,8 +263,7 @@ struct WindowState {
     float scale = 1.0F;
     /// How far the rows are scrolled up, in pixels.
     int scrollOffset = 0;
-    /// The wheel's turn not yet a whole row (a fine-grained wheel sends less).
-    int wheelRemainder = 0;
+    win32::WheelNotches wheel;
 };
 
 /// The editor window's procedure: the rows' notifications, the follow timer
@@ -293,9 +293,7 @@ LRESULT CALLBACK editorProcedure(HWND window, UINT message, WPARAM wParam, LPARA
                 return DefWindowProcW(window, message, wParam, lParam);
             }
             // A notch (WHEEL_DELTA) scrolls one row, as the Linux editor's wheel does.
-            session->wheelRemainder += GET_WHEEL_DELTA_WPARAM(wParam);
-            const int notches = session->wheelRemainder / WHEEL_DELTA;
-            session->wheelRemainder -= notches * WHEEL_DELTA;
+            const int notches = session->wheel.take(GET_WHEEL_DELTA_WPARAM(wParam));
             session->scrollTo(
                 session->scrollOffset -
                 notches * win32::Metrics::scaled(win32::Metrics::kRowHeight, session->scale));

@@ -140,9 +140,7 @@ bool ParameterRow::onWheel(ParameterAccess& access, int delta) noexcept {
         spec_->kind != protocol::ParamKind::Stepped) {
         return false;
     }
-    wheelRemainder_ += delta;
-    const int notches = wheelRemainder_ / WHEEL_DELTA;
-    wheelRemainder_ -= notches * WHEEL_DELTA;
+    const int notches = wheel_.take(delta);
     if (notches != 0) {
         const auto line = static_cast<int>(SendMessageW(control_, TBM_GETLINESIZE, 0, 0));
         const auto position = static_cast<int>(SendMessageW(control_, TBM_GETPOS, 0, 0));

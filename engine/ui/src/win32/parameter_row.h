@@ -7,6 +7,7 @@
 #include "../edit_gesture.h"
 #include "vstkit/protocol/param_spec.h"
 #include "vstkit/ui/parameter_access.h"
+#include "wheel_notches.h"
 
 namespace vstkit::ui::win32 {
 
@@ -76,8 +77,7 @@ class ParameterRow final {
     HWND valueBox_ = nullptr;
     /// The value the controls show; -1 until the first follow().
     float shown_ = -1.0F;
-    /// The wheel's turn not yet a whole notch (a fine-grained wheel sends less).
-    int wheelRemainder_ = 0;
+    WheelNotches wheel_;
 };
 
 }  // namespace vstkit::ui::win32
